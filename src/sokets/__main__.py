@@ -1,0 +1,5 @@
+"""``python -m sokets``."""
+
+from sokets.cli.main import run
+
+run()

@@ -1,0 +1,49 @@
+"""Text helpers: Unicode NFC normalisation and tolerant look-up keys for Vietnamese names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+# Old-style ("hoà") and new-style ("hòa") tone placement are both in use; the CSV of 2023 spells
+# "Thị xã Thái Hoà" while most documents write "Thái Hòa". Look-up keys use one placement.
+_TONE_PLACEMENT = {
+    old: new
+    for pairs in (
+        ("oà", "òa"),
+        ("oá", "óa"),
+        ("oả", "ỏa"),
+        ("oã", "õa"),
+        ("oạ", "ọa"),
+        ("oè", "òe"),
+        ("oé", "óe"),
+        ("oẻ", "ỏe"),
+        ("oẽ", "õe"),
+        ("oẹ", "ọe"),
+        ("uỳ", "ùy"),
+        ("uý", "úy"),
+        ("uỷ", "ủy"),
+        ("uỹ", "ũy"),
+        ("uỵ", "ụy"),
+    )
+    for old, new in [pairs]
+}
+_TONE_RE = re.compile("|".join(_TONE_PLACEMENT))
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC (the form the plan's titles are stored in)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Return a look-up key: NFC, case-folded, spaces collapsed, one tone placement.
+
+    ``fold("  sở  TT&TT ") == fold("Sở TT&TT")`` and ``fold("Thái Hoà") == fold("Thái Hòa")``.
+    """
+    key = _SPACES.sub(" ", nfc(text)).strip().casefold()
+    return _TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group(0)], key)

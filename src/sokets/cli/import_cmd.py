@@ -1,0 +1,53 @@
+"""``sokets import``: read a filled file (any registered format) into a JSON report."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    """Add the sub-command."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "import",
+        help="đọc tệp đã điền thành báo cáo JSON / read a filled file into a JSON report",
+        description=(
+            "Đọc một tệp đã điền (định dạng theo đuôi tệp) và ghi báo cáo JSON. Những gì không "
+            "đặt được vào báo cáo được liệt kê, không bị bỏ qua."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument(
+        "-o", "--output", metavar="REPORT.json", help="tệp JSON ghi ra (mặc định: stdout)"
+    )
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Import one file. Exit 1 when something could not be placed or the content is invalid."""
+    import sys
+    from pathlib import Path
+
+    from sokets.errors import InvalidReportError
+    from sokets.forms import dump_report
+    from sokets.inputs import read_report
+    from sokets.outputs import write_atomic
+
+    try:
+        result = read_report(Path(args.file))
+    except InvalidReportError as exc:
+        for problem in exc.problems:
+            print(f"{exc.source}:{problem.pointer or '/'}: {problem.message}", file=sys.stderr)
+        return 1
+    data = dump_report(result.report)
+    if args.output:
+        write_atomic(args.output, data)
+    else:
+        sys.stdout.buffer.write(data + b"\n")
+    for finding in result.findings:
+        print(
+            f"{args.file}:{finding.location}: {finding.severity.value} {finding.code}: "
+            f"{finding.message}",
+            file=sys.stderr,
+        )
+    return 1 if any(f.severity.value == "error" for f in result.findings) else 0

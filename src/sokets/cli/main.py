@@ -1,0 +1,75 @@
+"""Entry point of the ``sokets`` command.
+
+Each sub-command lives in its own module of this package with a ``register(subparsers)``
+function; registering must stay cheap (no heavy imports) so that ``sokets --help`` is fast. A
+handler returns the exit code: 0 success, 1 a report has errors, 2 input could not be read or
+arguments are wrong. A :class:`~sokets.errors.SoketsError` escaping a handler becomes one line on
+stderr and exit 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from sokets._version import __version__
+
+#: Sub-command modules, in the order ``sokets --help`` lists them.
+COMMANDS: tuple[str, ...] = (
+    "sokets.cli.units",
+    "sokets.cli.catalog",
+    "sokets.cli.summary",
+    "sokets.cli.import_cmd",
+)
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="sokets",
+        description=(
+            "Kế hoạch 403/KH-UBND (Nghệ An, 2023): biểu mẫu báo cáo sơ kết 01 năm chuyển đổi số. "
+            "Report forms, schemas, validation, DOCX/XLSX for plan 403/KH-UBND."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"sokets {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        importlib.import_module(module).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    from sokets.errors import SoketsError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        code: int = args.handler(args)
+    except SoketsError as exc:
+        print(f"sokets: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    return code
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

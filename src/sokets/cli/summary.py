@@ -1,0 +1,67 @@
+"""``sokets summary``: what each report answers (items, tasks), one line per file."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sokets.cli._output import FORMAT_CHOICES
+
+
+def register(subparsers: Any) -> None:
+    """Add the sub-command."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "summary",
+        help="tóm tắt báo cáo / summarise reports",
+        description=(
+            "Đọc các báo cáo (tệp hoặc thư mục) và cho biết mỗi báo cáo trả lời bao nhiêu mục "
+            "đề cương và nhiệm vụ Phụ lục 03."
+        ),
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("--format", choices=FORMAT_CHOICES, default="text")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Summarise reports; exit 1 if one does not fit its model, 2 if one cannot be read."""
+    import dataclasses
+    import sys
+
+    from sokets.cli._output import write_json, write_table
+    from sokets.consolidation import summarise
+    from sokets.errors import InvalidReportError
+    from sokets.inputs import iter_input_files, read_report
+
+    rows: list[dict[str, Any]] = []
+    status = 0
+    for path in iter_input_files(args.paths):
+        try:
+            report = read_report(path).report
+        except InvalidReportError as exc:
+            print(f"sokets: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        summary = dataclasses.asdict(summarise(report))
+        summary["report_date"] = str(summary["report_date"] or "")
+        rows.append({"source": str(path), **summary})
+    if args.format == "json":
+        write_json(rows)
+    else:
+        write_table(
+            [
+                (
+                    r["source"],
+                    r["form"],
+                    r["unit_code"],
+                    r["unit_name"],
+                    r["report_date"],
+                    f"{r['items_answered']}/{r['items_applicable']}",
+                    f"{r['tasks_reported']}/{r['tasks_assigned']}",
+                    "trễ hạn" if r["late"] else "",
+                )
+                for r in rows
+            ],
+            ("source", "form", "unit", "name", "date", "items", "pl03_tasks", "late"),
+        )
+    return status

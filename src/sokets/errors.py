@@ -1,0 +1,75 @@
+"""Exceptions: something could not be done (as opposed to findings about a report's content)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SoketsError(Exception):
+    """Base class of every error sokets raises on purpose."""
+
+
+class UnknownUnitError(SoketsError, LookupError):
+    """A unit code or name that the registry does not know, or that names several units."""
+
+    def __init__(self, query: str, candidates: tuple[str, ...] = ()) -> None:
+        self.query = query
+        self.candidates = candidates
+        if candidates:
+            message = (
+                f"tên đơn vị {query!r} không rõ ràng, trùng với: {', '.join(candidates)}; "
+                f"hãy dùng mã đơn vị / ambiguous unit name, use a code"
+            )
+        else:
+            message = (
+                f"không tìm thấy đơn vị {query!r} / unknown unit; xem `sokets units` để tra mã"
+            )
+        super().__init__(message)
+
+
+class UnknownTaskError(SoketsError, LookupError):
+    """A task id that is not in the catalogue of Phụ lục 03."""
+
+    def __init__(self, task_id: str) -> None:
+        self.task_id = task_id
+        super().__init__(f"không có nhiệm vụ {task_id!r} trong Phụ lục 03 / unknown task id")
+
+
+class InputError(SoketsError):
+    """Input that cannot be read as a report: unreadable file, malformed JSON, wrong form or version.
+
+    ``source`` names the file (or ``"<bytes>"``) and ``location`` the place in it: a JSON pointer,
+    ``line:column``, or ``Sheet!B7`` for workbooks.
+    """
+
+    def __init__(self, message: str, *, source: str = "<input>", location: str = "") -> None:
+        self.message = message
+        self.source = source
+        self.location = location
+        where = f"{source}:{location}" if location else source
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One place where a form instance does not fit its model."""
+
+    pointer: str
+    type: str
+    message: str
+
+
+class InvalidReportError(SoketsError):
+    """A form instance whose content does not fit the model (types, required fields)."""
+
+    def __init__(self, *, source: str, form: str, problems: tuple[Problem, ...]) -> None:
+        self.source = source
+        self.form = form
+        self.problems = problems
+        first = problems[0] if problems else Problem("", "", "invalid")
+        more = f" (+{len(problems) - 1})" if len(problems) > 1 else ""
+        super().__init__(f"{source}:{first.pointer or '/'}: {first.message}{more}")
+
+
+class OutputError(InputError):
+    """An output file could not be written (missing folder, no permission, disk full)."""

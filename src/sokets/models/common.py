@@ -1,0 +1,98 @@
+"""Parts shared by the report forms: figures, ratios, answers, signer and headers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+from sokets.catalogue import get_catalogue
+from sokets.models.base import FormModel, Omittable, Text
+from sokets.units import get_registry
+
+
+def _known_unit(code: str) -> str:
+    if code not in get_registry():
+        raise ValueError(f"mã đơn vị {code!r} không có trong danh mục / unknown unit code")
+    return code
+
+
+def _known_task(task_id: str) -> str:
+    if task_id not in get_catalogue():
+        raise ValueError(f"mã nhiệm vụ {task_id!r} không có trong Phụ lục 03 / unknown task id")
+    return task_id
+
+
+UnitCode = Annotated[str, AfterValidator(_known_unit)]
+"""A unit code from the registry (``"SO-TTTT"``, ``"412"``, ``"16663"``)."""
+
+TaskId = Annotated[str, AfterValidator(_known_task)]
+"""A task id from the catalogue of Phụ lục 03 (``"I.1"`` … ``"IV.9"``)."""
+
+Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class Figure(FormModel):
+    """A figure (số liệu): what is counted, its value and unit, and when it was measured."""
+
+    name: Text = Field(title="Tên số liệu")
+    value: Number = Field(title="Giá trị")
+    unit: Text = Field(default="", title="Đơn vị tính")
+    as_of: Omittable[date] = Field(default=None, title="Tính đến ngày")
+
+
+class Ratio(FormModel):
+    """A rate (tỷ lệ): numerator over denominator, with the percent the unit stated, if any."""
+
+    numerator: int = Field(title="Tử số")
+    denominator: int = Field(title="Mẫu số")
+    percent: Omittable[Number] = Field(default=None, title="Tỷ lệ (%) đơn vị ghi")
+
+    @property
+    def computed_percent(self) -> float | None:
+        """``100 * numerator / denominator``, or ``None`` when the denominator is 0."""
+        if self.denominator == 0:
+            return None
+        return 100.0 * self.numerator / self.denominator
+
+
+class Answer(FormModel):
+    """What a unit writes under one outline item."""
+
+    results: Text = Field(default="", title="Kết quả thực hiện")
+    figures: list[Figure] = Field(default_factory=list, title="Số liệu")
+    typical_cases: list[Text] = Field(default_factory=list, title="Trường hợp điển hình")
+    difficulties: Text = Field(default="", title="Tồn tại, vướng mắc, nguyên nhân")
+    proposals: Text = Field(default="", title="Kiến nghị, đề xuất")
+
+    def is_empty(self) -> bool:
+        """Whether nothing at all was written."""
+        return not (
+            self.results.strip()
+            or self.figures
+            or self.typical_cases
+            or self.difficulties.strip()
+            or self.proposals.strip()
+        )
+
+
+class Signer(FormModel):
+    """Who signs the report: authority lines (``TM.``, ``KT.``), title and full name."""
+
+    authority: list[Text] = Field(default_factory=list, title="Thẩm quyền ký")
+    title: Text = Field(title="Chức vụ người ký")
+    name: Text = Field(title="Họ và tên người ký")
+
+
+class ReportHeader(FormModel):
+    """Fields every report carries before its answers (form id and version come first)."""
+
+    form: str = Field(title="Mã biểu mẫu")
+    version: str = Field(title="Phiên bản biểu mẫu")
+    unit_code: UnitCode = Field(title="Mã đơn vị báo cáo")
+    report_number: Text = Field(title="Số báo cáo", description="Ví dụ: 125/BC-STTTT")
+    report_date: date = Field(title="Ngày báo cáo")
+    place: Text = Field(default="", title="Địa danh", description="Nơi ban hành, ví dụ: Nghệ An")
+    signer: Signer = Field(title="Người ký")
+    recipients: list[Text] = Field(default_factory=list, title="Nơi nhận")

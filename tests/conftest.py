@@ -1,0 +1,44 @@
+"""Shared fixtures: the plan text (for verbatim checks), the examples, and CLI runners."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SPEC_PATH = Path(__file__).resolve().parent / "data" / "ke-hoach-403-KH-UBND-2023.txt"
+
+settings.register_profile(
+    "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "dev", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture(scope="session")
+def spec_text() -> str:
+    """The plan's text with markdown bold removed and sokets' corrections applied."""
+    import unicodedata
+
+    from sokets.plan import ERRATA, ErratumKind
+
+    text = unicodedata.normalize("NFC", SPEC_PATH.read_text(encoding="utf-8")).replace("**", "")
+    text = text.replace("*", "")
+    for erratum in ERRATA:
+        if erratum.kind is ErratumKind.CORRECTED:
+            text = text.replace(erratum.original, erratum.corrected)
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def raw_spec_text() -> str:
+    """The plan's text as shipped (NFC), untouched."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", SPEC_PATH.read_text(encoding="utf-8"))

@@ -1,0 +1,132 @@
+"""Report models: strict parsing, NFC, versions, and lossless JSON round trips (core, 6)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import unicodedata
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from sokets.errors import InputError, InvalidReportError
+from sokets.forms import FORMS, dump_report, load_report
+from sokets.models import Pl01Report, Pl04Report
+from tests.strategies import FORM_STRATEGIES, nfc_tree
+
+HEADER = {
+    "form": "PL04",
+    "version": "1.0.0",
+    "unit_code": "16663",
+    "district_code": "412",
+    "report_number": "15/BC-UBND",
+    "report_date": "2023-08-14",
+    "signer": {"title": "CHỦ TỊCH", "name": "Nguyễn Văn An"},
+}
+
+
+def _pl04(answers: dict[str, Any] | None = None, **header: Any) -> bytes:
+    return json.dumps({"header": {**HEADER, **header}, "answers": answers or {}}).encode()
+
+
+def _problems(data: bytes) -> list[tuple[str, str]]:
+    with pytest.raises(InvalidReportError) as info:
+        load_report(data)
+    return [(p.pointer, p.type) for p in info.value.problems]
+
+
+def test_a_number_as_text_is_not_silently_converted() -> None:
+    ratio = {"numerator": "85", "denominator": 100}
+    data = _pl04({"3.a.b7": {"indicators": {"officials_trained": ratio}}})
+    assert _problems(data) == [
+        ("/answers/3.a.b7/indicators/officials_trained/numerator", "int_type")
+    ]
+
+
+def test_figure_value_must_be_a_number() -> None:
+    data = _pl04({"3.a.b6": {"figures": [{"name": "Tin bài", "value": "85"}]}})
+    assert _problems(data) == [("/answers/3.a.b6/figures/0/value", "float_type")]
+
+
+def test_yes_no_is_a_boolean() -> None:
+    data = _pl04({"3.a.b5": {"indicators": {"interaction_channel": "có"}}})
+    assert _problems(data) == [("/answers/3.a.b5/indicators/interaction_channel", "bool_type")]
+
+
+def test_null_is_refused_with_its_place() -> None:
+    data = _pl04({"3.a.b7": {"indicators": {"officials_trained": None}}})
+    assert _problems(data) == [("/answers/3.a.b7/indicators/officials_trained", "model_type")]
+
+
+def test_unknown_fields_items_and_units_are_refused() -> None:
+    assert _problems(_pl04({"9.z": {}})) == [("/answers/9.z", "extra_forbidden")]
+    assert _problems(_pl04(unit_code="99999")) == [("/header/unit_code", "value_error")]
+    assert _problems(_pl04({"1.b1": {"result": "x"}})) == [
+        ("/answers/1.b1/result", "extra_forbidden")
+    ]
+
+
+def test_nan_and_infinity_are_not_numbers() -> None:
+    data = _pl04({"3.a.b6": {"figures": [{"name": "x", "value": float("nan")}]}})
+    assert _problems(data)[0][0] == "/answers/3.a.b6/figures/0/value"
+
+
+def test_nfd_text_is_normalised_not_rejected() -> None:
+    text = "Xã đã triển khai phần mềm một cửa điện tử"
+    nfd = unicodedata.normalize("NFD", text)
+    report = load_report(_pl04({"2": {"results": nfd}}, report_number="15/BC-UBND"))
+    assert isinstance(report, Pl04Report)
+    answer = report.answers.get("2")
+    assert answer is not None and answer.results == text
+
+
+def test_form_and_version_are_carried_and_checked() -> None:
+    report = load_report(_pl04())
+    assert json.loads(dump_report(report))["header"]["version"] == "1.0.0"
+    with pytest.raises(InputError, match=r"0\.9\.0") as info:
+        load_report(_pl04(version="0.9.0"))
+    assert info.value.location == "/header/version"
+    assert "1.0.0" in str(info.value)
+
+
+def test_answers_follow_outline_order_and_answered_iterates_them() -> None:
+    report = load_report(_pl04({"6": {"results": "c"}, "1.b1": {"results": "a"}}))
+    assert isinstance(report, Pl04Report)
+    assert [item for item, _ in report.answers.answered()] == ["1.b1", "6"]
+    assert list(json.loads(dump_report(report))["answers"]) == ["1.b1", "6"]
+
+
+def test_every_pl01_leaf_is_a_property() -> None:
+    from sokets.outline import pl01_outline
+
+    aliases = [f.alias for f in Pl01Report.model_fields["answers"].annotation.model_fields.values()]  # type: ignore[union-attr]
+    assert aliases == [leaf.id for leaf in pl01_outline().leaves()]
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_round_trip_loses_nothing(form: str) -> None:
+    @given(FORM_STRATEGIES[form])
+    def check(instance: dict[str, Any]) -> None:
+        original = copy.deepcopy(instance)
+        report = load_report(json.dumps(instance).encode())
+        assert report.model_dump()["header"]["form"] == form
+        dumped = json.loads(dump_report(report))
+        again = load_report(dump_report(report))
+        assert again == report
+        assert _contains(dumped, nfc_tree(original)), (dumped, original)
+
+    check()
+
+
+def _contains(full: Any, part: Any) -> bool:
+    """Every key and value of ``part`` is in ``full`` (defaults may add keys to ``full``)."""
+    if isinstance(part, dict):
+        return isinstance(full, dict) and all(
+            k in full and _contains(full[k], v) for k, v in part.items()
+        )
+    if isinstance(part, list):
+        return isinstance(full, list) and len(full) == len(part) and all(map(_contains, full, part))
+    if isinstance(part, float) or isinstance(full, float):
+        return float(full) == float(part)
+    return bool(full == part)
