@@ -100,10 +100,12 @@ def answers(draw: st.DrawFn, item: OutlineItem) -> dict[str, Any]:
 
 
 @st.composite
-def answer_sets(draw: st.DrawFn, outline: Outline) -> dict[str, Any]:
-    """Answers to a random subset of the outline's leaves."""
-    leaves = draw(st.lists(st.sampled_from(outline.leaves()), unique=True))
-    return {leaf.id: draw(answers(leaf)) for leaf in leaves}
+def answer_sets(draw: st.DrawFn, outline: Outline, unit_code: str) -> dict[str, Any]:
+    """Answers to every leaf that applies to the unit, and to some that do not."""
+    unit = get_registry().get(unit_code)
+    required = set(outline.leaves_for(unit))
+    extra = set(draw(st.lists(st.sampled_from(outline.leaves()), max_size=3)))
+    return {leaf.id: draw(answers(leaf)) for leaf in outline.leaves() if leaf in required | extra}
 
 
 @st.composite
@@ -172,7 +174,7 @@ def pl01_reports(draw: st.DrawFn) -> dict[str, Any]:
     unit_code = draw(st.sampled_from(_unit_codes(*PL01_KINDS)))
     report: dict[str, Any] = {
         "header": draw(report_headers("PL01", unit_code)),
-        "answers": draw(answer_sets(pl01_outline())),
+        "answers": draw(answer_sets(pl01_outline(), unit_code)),
     }
     if draw(st.booleans()):
         report["appendix_pl02"] = draw(pl02_rows())
@@ -187,7 +189,7 @@ def pl04_reports(draw: st.DrawFn) -> dict[str, Any]:
     commune = draw(st.sampled_from(get_registry().of_kind(UnitKind.COMMUNE)))
     header = draw(report_headers("PL04", commune.code))
     header["district_code"] = commune.parent
-    return {"header": header, "answers": draw(answer_sets(pl04_outline()))}
+    return {"header": header, "answers": draw(answer_sets(pl04_outline(), commune.code))}
 
 
 @st.composite

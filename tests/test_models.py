@@ -13,6 +13,7 @@ from hypothesis import given
 from sokets.errors import InputError, InvalidReportError
 from sokets.forms import FORMS, dump_report, load_report
 from sokets.models import Pl01Report, Pl04Report
+from sokets.outline import pl04_outline
 from tests.strategies import FORM_STRATEGIES, nfc_tree
 
 HEADER = {
@@ -27,7 +28,11 @@ HEADER = {
 
 
 def _pl04(answers: dict[str, Any] | None = None, **header: Any) -> bytes:
-    return json.dumps({"header": {**HEADER, **header}, "answers": answers or {}}).encode()
+    """A commune report answering every item (with ``answers`` overriding some)."""
+    every = {leaf.id: {} for leaf in pl04_outline().leaves()}
+    return json.dumps(
+        {"header": {**HEADER, **header}, "answers": {**every, **(answers or {})}}
+    ).encode()
 
 
 def _problems(data: bytes) -> list[tuple[str, str]]:
@@ -61,7 +66,7 @@ def test_null_is_refused_with_its_place() -> None:
 
 def test_unknown_fields_items_and_units_are_refused() -> None:
     assert _problems(_pl04({"9.z": {}})) == [("/answers/9.z", "extra_forbidden")]
-    assert _problems(_pl04(unit_code="99999")) == [("/header/unit_code", "value_error")]
+    assert _problems(_pl04(unit_code="99999")) == [("/header/unit_code", "unknown_unit")]
     assert _problems(_pl04({"1.b1": {"result": "x"}})) == [
         ("/answers/1.b1/result", "extra_forbidden")
     ]
@@ -91,10 +96,26 @@ def test_form_and_version_are_carried_and_checked() -> None:
 
 
 def test_answers_follow_outline_order_and_answered_iterates_them() -> None:
-    report = load_report(_pl04({"6": {"results": "c"}, "1.b1": {"results": "a"}}))
+    shuffled = {leaf.id: {"results": leaf.id} for leaf in reversed(pl04_outline().leaves())}
+    report = load_report(_pl04(shuffled))
     assert isinstance(report, Pl04Report)
-    assert [item for item, _ in report.answers.answered()] == ["1.b1", "6"]
-    assert list(json.loads(dump_report(report))["answers"]) == ["1.b1", "6"]
+    order = [leaf.id for leaf in pl04_outline().leaves()]
+    assert [item for item, _ in report.answers.answered()] == order
+    assert list(json.loads(dump_report(report))["answers"]) == order
+
+
+def test_every_applicable_item_must_be_present() -> None:
+    data = json.loads(_pl04())
+    del data["answers"]["3.a.b3"], data["answers"]["6"]
+    assert _problems(json.dumps(data).encode()) == [
+        ("/answers/3.a.b3", "answer_required"),
+        ("/answers/6", "answer_required"),
+    ]
+
+
+def test_unit_must_be_of_the_form_s_kind() -> None:
+    assert _problems(_pl04(unit_code="SO-TTTT")) == [("/header/unit_code", "wrong_unit_kind")]
+    assert _problems(_pl04(district_code="16663")) == [("/header/district_code", "wrong_unit_kind")]
 
 
 def test_every_pl01_leaf_is_a_property() -> None:

@@ -2,30 +2,70 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 from sokets.catalogue import get_catalogue
 from sokets.models.base import FormModel, Omittable, Text
-from sokets.units import get_registry
+from sokets.units import PL01_KINDS, UnitKind, get_registry
 
 
 def _known_unit(code: str) -> str:
     if code not in get_registry():
-        raise ValueError(f"mã đơn vị {code!r} không có trong danh mục / unknown unit code")
+        raise PydanticCustomError(
+            "unknown_unit",
+            "mã đơn vị {code!r} không có trong danh mục / unknown unit code",
+            {"code": code},
+        )
     return code
+
+
+def _unit_of_kind(kinds: frozenset[UnitKind], label: str) -> Callable[[str], str]:
+    def check(code: str) -> str:
+        unit = get_registry().get(_known_unit(code))
+        if unit.kind not in kinds:
+            raise PydanticCustomError(
+                "wrong_unit_kind",
+                "đơn vị {code} ({name}) không phải {label} / unit of the wrong kind for this field",
+                {"code": code, "name": unit.name, "label": label},
+            )
+        return code
+
+    return check
 
 
 def _known_task(task_id: str) -> str:
     if task_id not in get_catalogue():
-        raise ValueError(f"mã nhiệm vụ {task_id!r} không có trong Phụ lục 03 / unknown task id")
+        raise PydanticCustomError(
+            "unknown_task",
+            "mã nhiệm vụ {task_id!r} không có trong Phụ lục 03 / unknown task id",
+            {"task_id": task_id},
+        )
     return task_id
 
 
 UnitCode = Annotated[str, AfterValidator(_known_unit)]
 """A unit code from the registry (``"SO-TTTT"``, ``"412"``, ``"16663"``)."""
+
+Pl01UnitCode = Annotated[
+    str,
+    AfterValidator(_unit_of_kind(PL01_KINDS, "sở, ban, ngành cấp tỉnh hoặc UBND cấp huyện")),
+]
+"""The code of a unit that reports by Phụ lục 01 (department, agency or district)."""
+
+CommuneCode = Annotated[
+    str, AfterValidator(_unit_of_kind(frozenset({UnitKind.COMMUNE}), "UBND cấp xã"))
+]
+"""The code of a commune."""
+
+DistrictCode = Annotated[
+    str, AfterValidator(_unit_of_kind(frozenset({UnitKind.DISTRICT}), "UBND cấp huyện"))
+]
+"""The code of a district."""
 
 TaskId = Annotated[str, AfterValidator(_known_task)]
 """A task id from the catalogue of Phụ lục 03 (``"I.1"`` … ``"IV.9"``)."""
@@ -90,7 +130,7 @@ class ReportHeader(FormModel):
 
     form: str = Field(title="Mã biểu mẫu")
     version: str = Field(title="Phiên bản biểu mẫu")
-    unit_code: UnitCode = Field(title="Mã đơn vị báo cáo")
+    unit_code: str = Field(title="Mã đơn vị báo cáo")
     report_number: Text = Field(title="Số báo cáo", description="Ví dụ: 125/BC-STTTT")
     report_date: date = Field(title="Ngày báo cáo")
     place: Text = Field(default="", title="Địa danh", description="Nơi ban hành, ví dụ: Nghệ An")

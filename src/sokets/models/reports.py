@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Self
 
-from pydantic import Field
+from pydantic import Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from sokets.models.answers import AnswerSet, build_answer_set
 from sokets.models.base import FormModel
-from sokets.models.common import ReportHeader, UnitCode
+from sokets.models.common import CommuneCode, DistrictCode, Pl01UnitCode, ReportHeader
 from sokets.models.tables import Pl02Row, Pl03Row
-from sokets.outline import pl01_outline, pl04_outline
+from sokets.outline import outline_for, pl01_outline, pl04_outline
+from sokets.units import get_registry
 
 PL01_VERSION = "1.0.0"
 PL04_VERSION = "1.0.0"
@@ -24,6 +26,7 @@ class Pl01Header(ReportHeader):
 
     form: Literal["PL01"] = Field(title="Mã biểu mẫu")
     version: Literal["1.0.0"] = Field(title="Phiên bản biểu mẫu")
+    unit_code: Pl01UnitCode = Field(title="Mã đơn vị báo cáo")
 
 
 class Pl04Header(ReportHeader):
@@ -31,10 +34,47 @@ class Pl04Header(ReportHeader):
 
     form: Literal["PL04"] = Field(title="Mã biểu mẫu")
     version: Literal["1.0.0"] = Field(title="Phiên bản biểu mẫu")
-    district_code: UnitCode = Field(title="Mã UBND cấp huyện")
+    unit_code: CommuneCode = Field(title="Mã đơn vị báo cáo")
+    district_code: DistrictCode = Field(title="Mã UBND cấp huyện")
 
 
-class Pl01Report(FormModel):
+class _OutlineReport(FormModel):
+    """A report whose answers must include every outline leaf that applies to its unit.
+
+    Presence is structure (the JSON Schema says it too, with ``if``/``then`` on the unit); whether
+    an answer present is also filled in is for the validation rules. A missing item is the error
+    ``answer_required`` at ``/answers/<item id>``.
+    """
+
+    @model_validator(mode="after")
+    def _require_applicable_answers(self) -> Self:
+        header = getattr(self, "header")  # noqa: B009 - declared by the subclasses
+        answers: AnswerSet = getattr(self, "answers")  # noqa: B009
+        unit = get_registry().get(header.unit_code)
+        missing = [
+            leaf for leaf in outline_for(unit).leaves_for(unit) if answers.get(leaf.id) is None
+        ]
+        if missing:
+            raise ValidationError.from_exception_data(
+                type(self).__name__,
+                [
+                    InitErrorDetails(
+                        type=PydanticCustomError(
+                            "answer_required",
+                            "thiếu mục {item} mà {unit} phải trả lời / missing answer to an item "
+                            "this unit must answer",
+                            {"item": leaf.id, "unit": unit.code},
+                        ),
+                        loc=("answers", leaf.id),
+                        input=None,
+                    )
+                    for leaf in missing
+                ],
+            )
+        return self
+
+
+class Pl01Report(_OutlineReport):
     """Báo cáo sơ kết theo Phụ lục 01, with the tables of Phụ lục 02 and 03 as appendices."""
 
     header: Pl01Header
@@ -46,7 +86,7 @@ class Pl01Report(FormModel):
     appendix_pl03: list[Pl03Row] = Field(default_factory=list, title="Phụ lục 03")
 
 
-class Pl04Report(FormModel):
+class Pl04Report(_OutlineReport):
     """Báo cáo sơ kết của UBND cấp xã theo Phụ lục 04."""
 
     header: Pl04Header

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from sokets.models.base import FormModel, Text
-from sokets.models.common import TaskId, UnitCode
+from sokets.models.common import Pl01UnitCode, TaskId
 
 PL02_VERSION = "1.0.0"
 PL03_VERSION = "1.0.0"
@@ -72,7 +72,7 @@ class TableHeader(FormModel):
 
     form: str = Field(title="Mã biểu mẫu")
     version: str = Field(title="Phiên bản biểu mẫu")
-    unit_code: UnitCode = Field(title="Mã đơn vị báo cáo")
+    unit_code: Pl01UnitCode = Field(title="Mã đơn vị báo cáo")
 
 
 class Pl02Header(TableHeader):
