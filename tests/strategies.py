@@ -42,6 +42,19 @@ def nfc_tree(value: Any) -> Any:
     return value
 
 
+def contains(full: Any, part: Any) -> bool:
+    """Every key and value of ``part`` is in ``full`` (defaults may add keys to ``full``)."""
+    if isinstance(part, dict):
+        return isinstance(full, dict) and all(
+            k in full and contains(full[k], v) for k, v in part.items()
+        )
+    if isinstance(part, list):
+        return isinstance(full, list) and len(full) == len(part) and all(map(contains, full, part))
+    if isinstance(part, float) or isinstance(full, float):
+        return isinstance(full, int | float) and float(full) == float(part)
+    return bool(full == part)
+
+
 dates = st.dates(min_value=date(2022, 8, 1), max_value=date(2023, 12, 31)).map(date.isoformat)
 numbers = st.one_of(
     st.integers(min_value=-(10**9), max_value=10**9),
