@@ -7,9 +7,18 @@ normalised to Unicode NFC on input, never rejected for being NFD.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, GetCoreSchemaHandler
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+)
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from sokets._text import nfc
@@ -35,6 +44,32 @@ Omittable = Annotated[T | None, _NotNull()]
 
 Its JSON Schema is the plain type, with no ``anyOf [X, null]`` for form builders to trip on.
 """
+
+
+@dataclass(frozen=True)
+class CodeList:
+    """Marks a code type (``Annotated[str, …, CodeList(…)]``) with the codes it accepts.
+
+    Only the JSON Schema uses it: the type's schema lists the codes as ``oneOf`` of
+    ``{"const": code, "title": Vietnamese name}`` and names the list in ``x-codelist``, which the
+    schema export (:mod:`sokets.schema`) turns into a ``$defs`` entry. ``entries`` is called only
+    when a schema is generated; it yields ``(code, title, description)`` (description may be "").
+    """
+
+    name: str
+    title: str
+    entries: Callable[[], Iterable[tuple[str, str, str]]]
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema["oneOf"] = [
+            {"const": code, "title": title, **({"description": note} if note else {})}
+            for code, title, note in self.entries()
+        ]
+        json_schema["x-codelist"] = {"name": self.name, "title": self.title}
+        return json_schema
 
 
 def omittable(type_: Any) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Annotated
 
@@ -10,7 +10,7 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from sokets.catalogue import get_catalogue
-from sokets.models.base import FormModel, Omittable, Text
+from sokets.models.base import CodeList, FormModel, Omittable, Text
 from sokets.units import PL01_KINDS, UnitKind, get_registry
 
 
@@ -18,7 +18,7 @@ def _known_unit(code: str) -> str:
     if code not in get_registry():
         raise PydanticCustomError(
             "unknown_unit",
-            "mã đơn vị {code!r} không có trong danh mục / unknown unit code",
+            "mã đơn vị '{code}' không có trong danh mục / unknown unit code",
             {"code": code},
         )
     return code
@@ -42,10 +42,29 @@ def _known_task(task_id: str) -> str:
     if task_id not in get_catalogue():
         raise PydanticCustomError(
             "unknown_task",
-            "mã nhiệm vụ {task_id!r} không có trong Phụ lục 03 / unknown task id",
+            "mã nhiệm vụ '{task_id}' không có trong Phụ lục 03 / unknown task id",
             {"task_id": task_id},
         )
     return task_id
+
+
+def _unit_entries(kinds: frozenset[UnitKind]) -> Callable[[], Iterator[tuple[str, str, str]]]:
+    """Codes and names of the units of ``kinds`` (a commune's name says its district)."""
+
+    def entries() -> Iterator[tuple[str, str, str]]:
+        registry = get_registry()
+        for unit in registry.of_kind(*kinds):
+            if unit.kind is UnitKind.COMMUNE and unit.parent is not None:
+                yield unit.code, f"{unit.name}, {registry.get(unit.parent).name}", ""
+            else:
+                yield unit.code, unit.name, ""
+
+    return entries
+
+
+def _task_entries() -> Iterator[tuple[str, str, str]]:
+    for task in get_catalogue():
+        yield task.id, task.title, f"Đơn vị được giao chủ trì triển khai: {task.lead}"
 
 
 UnitCode = Annotated[str, AfterValidator(_known_unit)]
@@ -54,20 +73,33 @@ UnitCode = Annotated[str, AfterValidator(_known_unit)]
 Pl01UnitCode = Annotated[
     str,
     AfterValidator(_unit_of_kind(PL01_KINDS, "sở, ban, ngành cấp tỉnh hoặc UBND cấp huyện")),
+    CodeList(
+        "Pl01UnitCode",
+        "Mã đơn vị báo cáo theo Phụ lục 01: sở, ban, ngành cấp tỉnh hoặc UBND cấp huyện",
+        _unit_entries(PL01_KINDS),
+    ),
 ]
 """The code of a unit that reports by Phụ lục 01 (department, agency or district)."""
 
 CommuneCode = Annotated[
-    str, AfterValidator(_unit_of_kind(frozenset({UnitKind.COMMUNE}), "UBND cấp xã"))
+    str,
+    AfterValidator(_unit_of_kind(frozenset({UnitKind.COMMUNE}), "UBND cấp xã")),
+    CodeList("CommuneCode", "Mã UBND cấp xã", _unit_entries(frozenset({UnitKind.COMMUNE}))),
 ]
 """The code of a commune."""
 
 DistrictCode = Annotated[
-    str, AfterValidator(_unit_of_kind(frozenset({UnitKind.DISTRICT}), "UBND cấp huyện"))
+    str,
+    AfterValidator(_unit_of_kind(frozenset({UnitKind.DISTRICT}), "UBND cấp huyện")),
+    CodeList("DistrictCode", "Mã UBND cấp huyện", _unit_entries(frozenset({UnitKind.DISTRICT}))),
 ]
 """The code of a district."""
 
-TaskId = Annotated[str, AfterValidator(_known_task)]
+TaskId = Annotated[
+    str,
+    AfterValidator(_known_task),
+    CodeList("TaskId", "Mã nhiệm vụ trong Phụ lục 03", _task_entries),
+]
 """A task id from the catalogue of Phụ lục 03 (``"I.1"`` … ``"IV.9"``)."""
 
 Number = Annotated[float, Field(allow_inf_nan=False)]

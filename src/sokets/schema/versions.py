@@ -1,0 +1,204 @@
+"""Form versions: the semver policy, the versions published, and migrations of older instances.
+
+Every instance names its form version in ``header.version`` (``MAJOR.MINOR.PATCH``). A change to
+a form that makes some instance valid under the old schema invalid under the new one is
+*breaking* and needs a new major version; a change that only accepts more is a minor version; a
+change of titles, descriptions or layout hints only is a patch (``docs/schemas.md``;
+:func:`sokets.schema.diff.diff_schemas` classifies changes).
+
+Published versions keep their schema file in ``schemas/`` for good (:data:`PUBLISHED`). An
+instance of an older version is read by migrating it, step by step, through functions registered
+in :data:`MIGRATIONS`: ``(form, from_version) → function(dict) -> dict``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from sokets.errors import InputError
+
+#: Versions of each form published before the current one (whose schema files must be kept).
+#: The current version (:attr:`sokets.forms.FormSpec.version`) is always published too.
+PUBLISHED: dict[str, tuple[str, ...]] = {"PL01": (), "PL02": (), "PL03": (), "PL04": ()}
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+"""Turns an instance (a JSON object as a dict) of one version into the next version's shape."""
+
+_SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
+
+
+class Bump(IntEnum):
+    """How much a version number must grow for a change (ordered: ``MAJOR`` is the most)."""
+
+    NONE = 0
+    PATCH = 1
+    MINOR = 2
+    MAJOR = 3
+
+    @property
+    def label(self) -> str:
+        """Lower-case name: ``"major"``, ``"minor"``, ``"patch"``, ``"none"``."""
+        return self.name.lower()
+
+
+def parse_version(text: str) -> tuple[int, int, int]:
+    """``"1.2.3"`` → ``(1, 2, 3)``; :class:`ValueError` for anything but ``MAJOR.MINOR.PATCH``."""
+    match = _SEMVER.fullmatch(text)
+    if match is None:
+        raise ValueError(f"not a MAJOR.MINOR.PATCH version: {text!r}")
+    major, minor, patch = (int(part) for part in match.groups())
+    return major, minor, patch
+
+
+def version_bump(old: str, new: str) -> Bump | None:
+    """The bump from ``old`` to ``new``, or ``None`` when ``new`` is not greater than ``old``."""
+    a, b = parse_version(old), parse_version(new)
+    if b <= a:
+        return None
+    if b[0] > a[0]:
+        return Bump.MAJOR
+    if b[1] > a[1]:
+        return Bump.MINOR
+    return Bump.PATCH
+
+
+def published_versions(form_id: str) -> tuple[str, ...]:
+    """Every published version of a form, oldest first, the current one last."""
+    from sokets.forms import form_spec
+
+    current = form_spec(form_id).version
+    return (*sorted(PUBLISHED.get(form_id, ()), key=parse_version), current)
+
+
+@dataclass(frozen=True)
+class MigrationStep:
+    """One registered migration: instances of ``form`` at ``from_version`` become ``to_version``."""
+
+    form: str
+    from_version: str
+    to_version: str
+    function: Migration
+
+
+class MigrationRegistry:
+    """Migrations by ``(form, from_version)``; each step leads to a newer version."""
+
+    def __init__(self) -> None:
+        self._steps: dict[tuple[str, str], MigrationStep] = {}
+
+    def register(
+        self, form: str, from_version: str, to_version: str
+    ) -> Callable[[Migration], Migration]:
+        """Decorator registering ``function`` as the step ``from_version`` → ``to_version``.
+
+        Raises :class:`ValueError` if the versions are not semver, ``to_version`` is not newer,
+        or a step from ``from_version`` is already registered for ``form``.
+        """
+
+        def decorate(function: Migration) -> Migration:
+            self.add(MigrationStep(form, from_version, to_version, function))
+            return function
+
+        return decorate
+
+    def add(self, step: MigrationStep) -> None:
+        """Register a step (see :meth:`register`)."""
+        if version_bump(step.from_version, step.to_version) is None:
+            raise ValueError(f"{step.to_version} is not newer than {step.from_version}")
+        key = (step.form, step.from_version)
+        if key in self._steps:
+            raise ValueError(f"a migration of {step.form} from {step.from_version} exists already")
+        self._steps[key] = step
+
+    def remove(self, form: str, from_version: str) -> None:
+        """Unregister the step from ``from_version`` (:class:`KeyError` if there is none)."""
+        del self._steps[(form, from_version)]
+
+    def path(
+        self, form: str, from_version: str, to_version: str
+    ) -> tuple[MigrationStep, ...] | None:
+        """The steps leading from ``from_version`` to ``to_version``, or ``None`` if none do."""
+        steps: list[MigrationStep] = []
+        version = from_version
+        while version != to_version:
+            step = self._steps.get((form, version))
+            if step is None or len(steps) > len(self._steps):
+                return None
+            steps.append(step)
+            version = step.to_version
+        return tuple(steps)
+
+    def readable_versions(self, form: str, current: str) -> tuple[str, ...]:
+        """``current`` and every version with a migration path to it, newest first."""
+        older = {
+            version
+            for (step_form, version) in self._steps
+            if step_form == form and self.path(form, version, current) is not None
+        }
+        return (current, *sorted(older, key=parse_version, reverse=True))
+
+    def migrate(
+        self, instance: dict[str, Any], form: str, from_version: str, to_version: str
+    ) -> dict[str, Any]:
+        """Apply the steps from ``from_version`` to ``to_version``; each step's result gets the
+        step's ``to_version`` in ``header.version``. :class:`LookupError` if no path exists."""
+        steps = self.path(form, from_version, to_version)
+        if steps is None:
+            raise LookupError(f"no migration of {form} from {from_version} to {to_version}")
+        for step in steps:
+            instance = step.function(instance)
+            instance["header"]["version"] = step.to_version
+        return instance
+
+
+#: The migrations sokets applies when it reads an older form version.
+MIGRATIONS = MigrationRegistry()
+
+
+def supported_versions(form_id: str) -> tuple[str, ...]:
+    """Versions of a form that :func:`sokets.forms.load_report` reads, the current one first."""
+    from sokets.forms import form_spec
+
+    return MIGRATIONS.readable_versions(form_id, form_spec(form_id).version)
+
+
+def upgrade(data: bytes, form_id: str, version: str, *, source: str = "<input>") -> bytes:
+    """JSON of an instance of an older ``version`` of a form, migrated to the current version.
+
+    Raises :class:`InputError` at ``/header/version`` naming the version found and the versions
+    supported when no migration path exists, or when a migration step fails on this input.
+    """
+    from sokets.forms import form_spec
+
+    current = form_spec(form_id).version
+    steps = MIGRATIONS.path(form_id, version, current)
+    if steps is None:
+        supported = ", ".join(supported_versions(form_id))
+        newer = ""
+        try:
+            if parse_version(version) > parse_version(current):
+                newer = " — mới hơn phiên bản sokets này đọc được, hãy cập nhật sokets / newer than this sokets reads, upgrade sokets"
+        except ValueError:
+            pass
+        raise InputError(
+            f"phiên bản {version!r} của {form_id} không được hỗ trợ (hỗ trợ: {supported}) / "
+            f"unsupported version {version!r} of {form_id} (supported: {supported}){newer}",
+            source=source,
+            location="/header/version",
+        )
+    instance = json.loads(data)
+    try:
+        migrated = MIGRATIONS.migrate(instance, form_id, version, current)
+    except Exception as exc:  # a migration meeting input it cannot handle is bad input
+        raise InputError(
+            f"không chuyển được {form_id} từ phiên bản {version} lên {current}: {exc!r} / "
+            f"cannot migrate {form_id} {version} to {current}",
+            source=source,
+            location="/header/version",
+        ) from None
+    return json.dumps(migrated, ensure_ascii=False).encode("utf-8")

@@ -1,0 +1,1 @@
+"""Support for the schema tests: the Ajv check script and its runner."""
