@@ -20,23 +20,31 @@ from sokets.findings import Finding
 #: Largest input file accepted, in bytes. A full department report is 20–60 KB.
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
-REPORT_SUFFIXES: tuple[str, ...] = (".json",)
+
+def _is_report_file(path: Path, wanted: tuple[str, ...]) -> bool:
+    # "~$name.xlsx" and ".~lock…" are the lock files office programs leave beside open files.
+    return (
+        path.is_file()
+        and path.suffix.lower() in wanted
+        and not path.name.startswith(("~$", ".~lock"))
+    )
 
 
 def iter_input_files(
-    paths: Iterable[str | Path], suffixes: Iterable[str] = REPORT_SUFFIXES
+    paths: Iterable[str | Path], suffixes: Iterable[str] | None = None
 ) -> Iterator[Path]:
     """Expand files and folders (recursively, sorted) into the input files to read.
 
     A file named explicitly is yielded whatever its suffix; a folder contributes the files with
-    one of ``suffixes``. Raises :class:`InputError` for a path that does not exist and for a
-    folder with no input file.
+    one of ``suffixes`` (by default, every suffix a reader is registered for), leaving out the
+    lock files of office programs. Raises :class:`InputError` for a path that does not exist and
+    for a folder with no input file.
     """
     wanted = tuple(s.lower() for s in (READERS if suffixes is None else suffixes))
     for entry in paths:
         path = Path(entry)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted)
+            found = sorted(p for p in path.rglob("*") if _is_report_file(p, wanted))
             if not found:
                 raise InputError(
                     f"thư mục không có tệp báo cáo ({', '.join(wanted)}) / folder has no reports",
@@ -70,10 +78,13 @@ class ImportResult:
 
     ``findings`` hold what a reader could not place (text outside any item of a DOCX outline, a
     filled cell of a workbook outside every table…): reported, never dropped silently.
+    ``locations`` maps JSON pointers of the report to places in the file (``"Sheet!B7"``), where
+    the reader knows them, so that findings about the report can name the place to fix.
     """
 
     report: BaseModel
     findings: list[Finding] = field(default_factory=list)
+    locations: dict[str, str] = field(default_factory=dict)
 
 
 Reader = Callable[[bytes, str], ImportResult]
@@ -84,6 +95,8 @@ Reader = Callable[[bytes, str], ImportResult]
 #: :class:`~sokets.errors.InvalidReportError` for content that does not fit the model.
 READERS: dict[str, str] = {
     ".json": "sokets.inputs:read_json_report",
+    ".docx": "sokets.docx.reader:read_docx",
+    ".xlsx": "sokets.xlsx.reader:read_xlsx",
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import Field, create_model
@@ -18,6 +19,7 @@ from sokets.models.common import Answer, Ratio
 from sokets.outline import IndicatorKind, Outline, OutlineItem
 
 
+@cache
 def field_name(item_id: str) -> str:
     """The Python attribute for an outline item id: ``"A.II.2.b1"`` → ``"a_ii_2_b1"``."""
     return "item_" + re.sub(r"\W", "_", item_id).lower()

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Literal, Self
 
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from sokets.models.answers import AnswerSet, build_answer_set
+from sokets.models.answers import AnswerSet, build_answer_set, field_name
 from sokets.models.base import FormModel
 from sokets.models.common import CommuneCode, DistrictCode, Pl01UnitCode, ReportHeader
 from sokets.models.tables import Pl02Row, Pl03Row
-from sokets.outline import outline_for, pl01_outline, pl04_outline
-from sokets.units import get_registry
+from sokets.outline import OutlineItem, outline_for, pl01_outline, pl04_outline
+from sokets.units import Unit, UnitKind, get_registry
 
 PL01_VERSION = "1.0.0"
 PL04_VERSION = "1.0.0"
@@ -38,6 +39,26 @@ class Pl04Header(ReportHeader):
     district_code: DistrictCode = Field(title="Mã UBND cấp huyện")
 
 
+@cache
+def _named_units() -> frozenset[str]:
+    """Units some outline item names explicitly (the others answer by their kind only)."""
+    leaves = (*pl01_outline().leaves(), *pl04_outline().leaves())
+    return frozenset(code for leaf in leaves for code in leaf.applicability.units)
+
+
+_REQUIRED: dict[tuple[UnitKind, str | None], tuple[tuple[OutlineItem, str], ...]] = {}
+
+
+def _required_leaves(unit: Unit) -> tuple[tuple[OutlineItem, str], ...]:
+    """The leaves ``unit`` must answer, with field names; computed once per kind (and named unit)."""
+    key = (unit.kind, unit.code if unit.code in _named_units() else None)
+    found = _REQUIRED.get(key)
+    if found is None:
+        leaves = outline_for(unit).leaves_for(unit)
+        found = _REQUIRED[key] = tuple((leaf, field_name(leaf.id)) for leaf in leaves)
+    return found
+
+
 class _OutlineReport(FormModel):
     """A report whose answers must include every outline leaf that applies to its unit.
 
@@ -51,9 +72,8 @@ class _OutlineReport(FormModel):
         header = getattr(self, "header")  # noqa: B009 - declared by the subclasses
         answers: AnswerSet = getattr(self, "answers")  # noqa: B009
         unit = get_registry().get(header.unit_code)
-        missing = [
-            leaf for leaf in outline_for(unit).leaves_for(unit) if answers.get(leaf.id) is None
-        ]
+        present = answers.model_fields_set
+        missing = [leaf for leaf, name in _required_leaves(unit) if name not in present]
         if missing:
             raise ValidationError.from_exception_data(
                 type(self).__name__,

@@ -1,0 +1,102 @@
+"""Rules on indicators: rates (tỷ lệ) add up, counts are not negative."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sokets.findings import Finding
+from sokets.models.common import Ratio
+from sokets.outline import Indicator, IndicatorKind
+from sokets.rules import codes as c
+from sokets.rules._engine import REPORT_FORMS, ReportContext, rule, short
+
+_TOLERANCE = c.PERCENT_TOLERANCE + 1e-9
+
+
+def _number(value: float) -> str:
+    return f"{value:.15g}" if abs(value) < 1e15 else f"{value:g}"
+
+
+def ratio_findings(ratio: Ratio, pointer: str, indicator: Indicator) -> list[Finding]:
+    """What is wrong with one ratio at ``pointer``: bounds first, then the stated percent."""
+    numerator, denominator, percent = ratio.numerator, ratio.denominator, ratio.percent
+    in_bounds = denominator > 0 and 0 <= numerator <= denominator
+    if in_bounds and (
+        percent is None or abs(percent - 100.0 * numerator / denominator) <= _TOLERANCE
+    ):
+        return []
+    label = short(indicator.label, 90)
+    names = {
+        "indicator": indicator.id,
+        "label": label,
+        "label_lower": label[:1].lower() + label[1:],
+    }
+    if denominator <= 0:
+        return [
+            c.DENOMINATOR_NOT_POSITIVE.at(
+                f"{pointer}/denominator", denominator=denominator, **names
+            )
+        ]
+    if not in_bounds:
+        return [
+            c.NUMERATOR_OUT_OF_RANGE.at(
+                f"{pointer}/numerator", numerator=numerator, denominator=denominator, **names
+            )
+        ]
+    stated, computed = _number(percent or 0.0), f"{100.0 * numerator / denominator:.2f}"
+    return [
+        c.PERCENT_MISMATCH.at(
+            f"{pointer}/percent",
+            percent_vi=stated.replace(".", ","),
+            percent_en=stated,
+            numerator=numerator,
+            denominator=denominator,
+            computed_vi=computed.replace(".", ","),
+            computed_en=computed,
+            **names,
+        )
+    ]
+
+
+@rule(
+    "indicators-consistent",
+    "Tỷ lệ và số lượng hợp lý / rates and counts are consistent",
+    forms=REPORT_FORMS,
+    emits=(
+        c.DENOMINATOR_NOT_POSITIVE,
+        c.NUMERATOR_OUT_OF_RANGE,
+        c.PERCENT_MISMATCH,
+        c.NEGATIVE_COUNT,
+    ),
+)
+def indicators_consistent(ctx: ReportContext) -> Iterator[Finding]:
+    """0 <= numerator <= denominator, denominator > 0, percent agrees; counts >= 0."""
+    for leaf, answer, item_pointer, _ in ctx.answered:
+        if not leaf.indicators:
+            continue
+        values: Any = getattr(answer, "indicators", None)
+        if values is None:
+            continue
+        filled = vars(values)
+        for indicator in leaf.indicators:
+            value = filled.get(indicator.id)
+            if value is None:
+                continue
+            if indicator.kind is IndicatorKind.RATIO:
+                n, d, percent = value.numerator, value.denominator, value.percent
+                if (
+                    0 <= n <= d
+                    and d > 0
+                    and (percent is None or abs(percent - 100.0 * n / d) <= _TOLERANCE)
+                ):
+                    continue
+                pointer = f"{item_pointer}/indicators/{indicator.id}"
+                yield from ratio_findings(value, pointer, indicator)
+            elif indicator.kind is IndicatorKind.COUNT and value < 0:
+                yield c.NEGATIVE_COUNT.at(
+                    f"{item_pointer}/indicators/{indicator.id}",
+                    indicator=indicator.id,
+                    label=short(indicator.label, 90),
+                    value=value,
+                )
