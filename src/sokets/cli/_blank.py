@@ -1,0 +1,45 @@
+"""What ``sokets outline`` and ``sokets template`` share: write a unit's blank form."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sokets.units import Unit
+
+
+def add_arguments(parser: argparse.ArgumentParser, default_format: str, output_help: str) -> None:
+    """The arguments of a blank-form command: UNIT, --to FORMAT, -o OUT."""
+    parser.add_argument("unit", metavar="UNIT", help="mã hoặc tên đơn vị, ví dụ SO-TTTT, 412")
+    parser.add_argument(
+        "--to",
+        default=default_format,
+        metavar="FORMAT",
+        help=f"định dạng tệp (mặc định: {default_format})",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help=output_help)
+
+
+def write_blank(args: argparse.Namespace, default_stem: Callable[[Unit], str]) -> int:
+    """Write ``args.unit``'s blank form as ``args.to``; print the path. Exit 2 for a subunit."""
+    import sys
+
+    from sokets.outputs import write_atomic
+    from sokets.render import blank_renderer
+    from sokets.units import get_registry
+
+    unit = get_registry().lookup(args.unit)
+    if unit.form is None:
+        print(
+            f"sokets: {unit.code} ({unit.name}) báo cáo qua đơn vị chủ quản {unit.parent}, không "
+            "có mẫu riêng / reports through its parent unit, has no form of its own",
+            file=sys.stderr,
+        )
+        return 2
+    renderer = blank_renderer(args.to)
+    data = renderer.render(unit)
+    written = write_atomic(args.output or f"{default_stem(unit)}{renderer.suffix}", data)
+    sys.stdout.write(f"{written}\n")
+    return 0

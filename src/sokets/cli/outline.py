@@ -1,0 +1,31 @@
+"""``sokets outline``: a unit's blank outline to fill in (DOCX), read back by ``sokets import``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sokets.cli._blank import add_arguments, write_blank
+
+
+def register(subparsers: Any) -> None:
+    """Add the sub-command."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "outline",
+        help="đề cương trống của một đơn vị (DOCX) / write a unit's blank outline",
+        description=(
+            "Ghi đề cương báo cáo dành riêng cho một đơn vị (mã hoặc tên, xem `sokets units`): chỉ "
+            "các mục đơn vị phải báo cáo, kèm hướng dẫn của Kế hoạch và các nhiệm vụ Phụ lục 03 "
+            "của đơn vị; xã nhận đề cương Phụ lục 04. Điền xong trong Word, nhập lại bằng "
+            "`sokets import TỆP.docx`."
+        ),
+    )
+    add_arguments(
+        parser, "docx", "tệp ghi ra (mặc định: MÃ-ĐƠN-VỊ-de-cuong.docx trong thư mục hiện tại)"
+    )
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Write the outline; print the path written. Exit 2 for a unit without an outline."""
+    return write_blank(args, lambda unit: f"{unit.code}-de-cuong")

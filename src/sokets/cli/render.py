@@ -1,0 +1,73 @@
+"""``sokets render``: a filled report as a document (DOCX in the official format…)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    """Add the sub-command."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "render",
+        help="kết xuất báo cáo ra văn bản (DOCX) / render a report as a document",
+        description=(
+            "Kết xuất một báo cáo (JSON, hoặc tệp đã điền mà sokets đọc được) thành văn bản theo "
+            "thể thức Nghị định 30/2020/NĐ-CP, kèm Phụ lục 02, 03. Báo cáo có lỗi thì không kết "
+            "xuất (mã thoát 1) trừ khi dùng --allow-errors."
+        ),
+    )
+    parser.add_argument("report", metavar="REPORT", help="tệp báo cáo, ví dụ REPORT.json")
+    parser.add_argument(
+        "--to", default="docx", metavar="FORMAT", help="định dạng tệp (mặc định: docx)"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="tệp ghi ra (mặc định: tên tệp báo cáo với đuôi của định dạng, cùng thư mục)",
+    )
+    parser.add_argument(
+        "--allow-errors",
+        action="store_true",
+        help="vẫn kết xuất khi báo cáo còn lỗi theo quy tắc kiểm tra / render despite rule errors",
+    )
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Render one report; exit 1 (nothing written) when it does not fit its form or has errors."""
+    import sys
+    from pathlib import Path
+
+    from sokets.errors import InvalidReportError
+    from sokets.inputs import read_report
+    from sokets.render import render_report_to, report_renderer
+    from sokets.validation import validate_report
+
+    source = Path(args.report)
+    renderer = report_renderer(args.to)
+    try:
+        result = read_report(source)
+    except InvalidReportError as exc:
+        for problem in exc.problems:
+            print(f"{exc.source}:{problem.pointer or '/'}: {problem.message}", file=sys.stderr)
+        return 1
+    findings = [*result.findings, *validate_report(result.report, source=str(source)).findings]
+    for finding in findings:
+        print(
+            f"{source}:{finding.location}: {finding.severity.value} {finding.code}: "
+            f"{finding.message}",
+            file=sys.stderr,
+        )
+    if any(f.severity.value == "error" for f in findings) and not args.allow_errors:
+        print(
+            f"sokets: {source}: báo cáo còn lỗi, không kết xuất (dùng --allow-errors để vẫn kết "
+            "xuất) / the report has errors, nothing written",
+            file=sys.stderr,
+        )
+        return 1
+    output = args.output or str(source.with_suffix(renderer.suffix))
+    written = render_report_to(output, result.report, args.to)
+    sys.stdout.write(f"{written}\n")
+    return 0

@@ -1,0 +1,217 @@
+"""The walk shared by a filled report and a blank outline: header, items in order, closing.
+
+Both documents have the same skeleton, so the reader can read either: the header table, "BÁO CÁO"
+and the subject, the opening sentence, every heading and bullet of the outline that applies
+(numbered as the plan numbers them), an answer area under each leaf, the closing sentence and the
+signature table, then — for Phụ lục 01 — the appendix tables on landscape pages. What differs (the
+answer areas' content, the plan's guidance, the appendix rows) comes from callbacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sokets.catalogue import GROUPS, Task
+from sokets.docx.layout import (
+    HEADING_STYLES,
+    LANDSCAPE_TEXT_WIDTH,
+    Composer,
+    Element,
+    Font,
+    Heading,
+    appendix_heading,
+    closing,
+    header_table,
+    landscape_section,
+    mm,
+    signature_block,
+    table_tag,
+    title_block,
+)
+from sokets.forms import FORMS
+from sokets.models.tables import PL02_COLUMNS, PL03_COLUMNS
+from sokets.outline import Outline, OutlineItem
+from sokets.units import Unit
+
+LeafWriter = Callable[[Composer, Element, OutlineItem], None]
+ItemFilter = Callable[[OutlineItem], bool]
+
+
+def number_kind(item: OutlineItem) -> str:
+    """``part`` (A.), ``section`` (I.), ``article`` (1.), ``point`` (a)) or ``bullet`` (- and +)."""
+    number = item.number
+    if number in ("-", "+"):
+        return "bullet"
+    if number.endswith(")"):
+        return "point"
+    head = number.rstrip(".")
+    if head.isdigit():
+        return "article"
+    if set(head) <= set("IVXLC"):
+        return "section"
+    return "part"
+
+
+def heading_text(item: OutlineItem) -> str:
+    """The heading as printed: ``2. Phát triển hạ tầng số``, ``- Tình hình triển khai …``."""
+    return f"{item.number} {item.title}"
+
+
+def pl02_widths() -> tuple[int, ...]:
+    """Column widths of the Phụ lục 02 table, in twips."""
+    return _widths((12, 55, 75, 42, 42))
+
+
+def pl03_widths() -> tuple[int, ...]:
+    """Column widths of the Phụ lục 03 table, in twips."""
+    return _widths((12, 62, 35, 68, 40))
+
+
+def _widths(first_mm: Sequence[float]) -> tuple[int, ...]:
+    widths = [mm(v) for v in first_mm]
+    return (*widths, LANDSCAPE_TEXT_WIDTH - sum(widths))
+
+
+PL02_HEADERS = tuple(title for _, title in PL02_COLUMNS)
+PL03_HEADERS = tuple(title for _, title in PL03_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Pl03Line:
+    """One task row of the Phụ lục 03 table: the task and the unit's three answers."""
+
+    task: Task
+    results: str = ""
+    difficulties: str = ""
+    proposals: str = ""
+
+
+def pl03_table(c: Composer, parent: Element, lines: Sequence[Pl03Line]) -> Element:
+    """The Phụ lục 03 table: a group row ("I", "Chính quyền số") before each group's tasks."""
+    widths = pl03_widths()
+    content = c.block_control(parent, table_tag("PL03"), "Phụ lục 03")
+    tbl = c.table(content, widths, caption="Phụ lục 03")
+    head = c.row(tbl, header=True)
+    for title, width in zip(PL03_HEADERS, widths, strict=True):
+        c.text_cell(head, width, title, style="SoketsTableHeading")
+    groups = {g.id: g.title for g in GROUPS}
+    current = None
+    for line in lines:
+        task = line.task
+        if task.group != current:
+            current = task.group
+            tr = c.row(tbl)
+            c.text_cell(tr, widths[0], task.group, style="SoketsTableHeading")
+            c.text_cell(
+                tr,
+                sum(widths[1:]),
+                groups[task.group],
+                style="SoketsTableHeading",
+                align="left",
+                span=len(widths) - 1,
+            )
+        tr = c.row(tbl)
+        values = (
+            str(task.number),
+            task.title,
+            task.lead,
+            line.results,
+            line.difficulties,
+            line.proposals,
+        )
+        for n, (value, width) in enumerate(zip(values, widths, strict=True)):
+            c.text_cell(tr, width, value, align="center" if n == 0 else None)
+    c.gap(content)
+    return tbl
+
+
+def pl02_table(c: Composer, parent: Element, rows: Sequence[Sequence[str]]) -> Element:
+    """The Phụ lục 02 table with ``rows`` (six texts each).
+
+    The last header, "Ghi chú (Đề nghị …)", is printed as in the plan: its note in italics.
+    """
+    widths = pl02_widths()
+    content = c.block_control(parent, table_tag("PL02"), "Phụ lục 02")
+    tbl = c.table(content, widths, caption="Phụ lục 02")
+    head = c.row(tbl, header=True)
+    for title, width in zip(PL02_HEADERS, widths, strict=True):
+        label, _, note = title.partition(" (")
+        cell = c.text_cell(head, width, label, style="SoketsTableHeading")
+        if note:
+            c.run(cell[-1], f" ({note}", Font(bold=False, italic=True))
+    for values in rows:
+        tr = c.row(tbl)
+        for n, (value, width) in enumerate(zip(values, widths, strict=True)):
+            c.text_cell(tr, width, value, align="center" if n == 0 else None)
+    c.gap(content)
+    return tbl
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """What a document of one unit consists of, whatever fills its answer areas."""
+
+    unit: Unit
+    outline: Outline
+    form: str
+    version: str
+    kind: str
+    values: Heading
+    include: ItemFilter
+    write_leaf: LeafWriter
+    guidance: bool
+    attached_to: str
+    pl02_rows: Sequence[Sequence[str]] = ()
+    pl03_lines: Sequence[Pl03Line] = ()
+    appendices: bool = False
+
+
+def compose(skeleton: Skeleton, document: object | None = None) -> Composer:
+    """Compose the body of ``skeleton``'s document.
+
+    With a python-docx ``document``, the landscape appendix section is set up in it (the body
+    stays in the composer until :func:`~sokets.docx.layout.finish`); without one (the reader
+    collecting the outline's fixed texts) the section break is left out.
+    """
+    c = Composer()
+    body = c.body
+    s = skeleton
+    header_table(c, body, s.unit, s.form, s.version, s.kind, s.values)
+    title_block(c, body, s.unit)
+    if s.guidance:
+        guidance_intro(c, body, s.outline)
+    for item in s.outline.walk():
+        if not s.include(item):
+            continue
+        style = HEADING_STYLES[number_kind(item)]
+        c.paragraph(body, heading_text(item), style=style)
+        if s.guidance and item.guidance:
+            c.paragraph(body, item.guidance, style="SoketsGuidance")
+        if item.is_answerable:
+            s.write_leaf(c, body, item)
+    c.paragraph(body, closing(s.unit))
+    signature_block(c, body, s.values)
+    if s.appendices:
+        if document is not None:
+            landscape_section(c, body, document)
+        appendix_heading(c, body, "02", FORMS["PL02"].title, s.attached_to, new_page=False)
+        pl02_table(c, body, s.pl02_rows)
+        appendix_heading(c, body, "03", FORMS["PL03"].title, s.attached_to, new_page=True)
+        pl03_table(c, body, s.pl03_lines)
+    return c
+
+
+GUIDANCE_INTRO = (
+    "Hướng dẫn: ghi nội dung báo cáo vào vùng nhập dưới mỗi mục (chữ màu xám là gợi ý, gõ đè lên); "
+    "thêm đoạn, bảng tùy ý trong vùng nhập; không xóa các vùng nhập. Số liệu ghi vào bảng số liệu "
+    "(thêm dòng nếu cần). Có thể bắt đầu một đoạn bằng “Trường hợp điển hình:”, “Tồn tại, vướng "
+    "mắc, nguyên nhân:” hoặc “Kiến nghị, đề xuất:”. Nội dung ngoài các vùng nhập không được đọc "
+    "vào báo cáo (sokets import báo lại vị trí)."
+)
+
+
+def guidance_intro(c: Composer, parent: Element, outline: Outline) -> None:
+    """The note of the plan ("Lưu ý…") and how to fill the outline in."""
+    c.paragraph(parent, outline.note, style="SoketsGuidance")
+    c.paragraph(parent, GUIDANCE_INTRO, style="SoketsGuidance")

@@ -1,0 +1,140 @@
+"""A unit's blank outline as a DOCX: what it fills in Word and sends back for ``sokets import``.
+
+Only the items that apply to the unit are there, numbered as in the plan, each with the plan's
+guidance and an answer area (a locked content control tagged with the item id) holding a grey
+hint to type over; items that ask for figures get an empty figures table, items with indicators
+an indicators table listing them. A Phụ lục 01 outline ends with the appendix tables: Phụ lục 02
+with empty numbered rows, Phụ lục 03 with the unit's tasks filled in. A commune gets the Phụ lục
+04 outline. The header carries the unit code, form and version (custom properties and the
+header's content control), and its number, date and signer are fields to fill in.
+"""
+
+from __future__ import annotations
+
+from sokets.catalogue import get_catalogue
+from sokets.docx.compose import Pl03Line, Skeleton, compose
+from sokets.docx.layout import (
+    Composer,
+    Element,
+    Heading,
+    default_place,
+    finish,
+    issuer_name,
+    item_tag,
+    new_document,
+    set_properties,
+)
+from sokets.docx.markers import FIGURE_COLUMNS, INDICATOR_COLUMNS, KIND_OUTLINE
+from sokets.docx.report import FIGURE_WIDTHS, INDICATOR_WIDTHS
+from sokets.forms import FORMS
+from sokets.outline import OutlineItem, outline_for
+from sokets.units import Unit, UnitKind, get_registry
+
+#: Hint shown in every answer area.
+ANSWER_HINT = "Nhập nội dung báo cáo của mục này (gõ đè lên dòng gợi ý)."
+#: Guidance printed above an indicators table.
+INDICATOR_HINT = (
+    "Ghi các chỉ số vào bảng: với tỷ lệ, ghi số đạt ở cột “Kết quả”, tổng số ở cột “Tổng số” và "
+    "tỷ lệ phần trăm; với số lượng, ghi số ở cột “Kết quả”; với câu hỏi có/không, ghi “Có” hoặc "
+    "“Không” ở cột “Kết quả”."
+)
+FIGURE_ROWS = 3
+PL02_ROWS = 5
+
+
+class DocxOutlineRenderer:
+    """Renders a unit's blank outline as DOCX (registered as ``"docx"``)."""
+
+    suffix = ".docx"
+
+    def render(self, unit: Unit) -> bytes:
+        """The outline of ``unit`` as DOCX bytes."""
+        return render_outline(unit)
+
+
+def default_heading(unit: Unit) -> Heading:
+    """The header and signature of a blank outline: fields to fill, sensible defaults."""
+    committee = unit.kind in (UnitKind.DISTRICT, UnitKind.COMMUNE)
+    if unit.kind is UnitKind.COMMUNE and unit.parent is not None:
+        district = get_registry().get(unit.parent)
+        recipients: tuple[str, ...] = (f"{issuer_name(district)} (b/c);", "Lưu: VP.")
+    elif unit.code == "SO-TTTT":
+        recipients = ("UBND tỉnh (b/c);", "Lưu: VT.")
+    else:
+        recipients = ("Sở Thông tin và Truyền thông (tổng hợp);", "Lưu: VT.")
+    return Heading(
+        report_number=None,
+        place=default_place(unit),
+        report_date=None,
+        recipients=recipients,
+        signer_authority=("TM. ỦY BAN NHÂN DÂN",) if committee else None,
+        signer_title="CHỦ TỊCH" if committee else None,
+        signer_name=None,
+    )
+
+
+def write_blank_area(c: Composer, parent: Element, item: OutlineItem) -> None:
+    """The answer area of ``item``: a hint, and empty figures and indicators tables."""
+    if item.indicators:
+        c.paragraph(parent, INDICATOR_HINT, style="SoketsGuidance")
+    area = c.block_control(parent, item_tag(item.id), f"Mục {item.id}")
+    c.placeholder(area, ANSWER_HINT)
+    if item.asks_for_figures:
+        c.data_table(
+            area,
+            tuple(zip(FIGURE_COLUMNS, FIGURE_WIDTHS, strict=True)),
+            [("", "", "", "")] * FIGURE_ROWS,
+            caption="Số liệu",
+            centred_columns=(1, 3),
+        )
+        c.gap(area)
+    if item.indicators:
+        c.data_table(
+            area,
+            tuple(zip(INDICATOR_COLUMNS, INDICATOR_WIDTHS, strict=True)),
+            [(ind.label, "", "", "") for ind in item.indicators],
+            caption="Chỉ số",
+            centred_columns=(1, 2, 3),
+        )
+        c.gap(area)
+
+
+def outline_skeleton(unit: Unit) -> Skeleton:
+    """What the blank outline of ``unit`` consists of (raises ``ValueError`` for a subunit)."""
+    outline = outline_for(unit)
+    spec = FORMS[outline.form]
+    is_pl01 = outline.form == "PL01"
+    return Skeleton(
+        unit=unit,
+        outline=outline,
+        form=spec.id,
+        version=spec.version,
+        kind=KIND_OUTLINE,
+        values=default_heading(unit),
+        include=lambda item: item.applies_to(unit),
+        write_leaf=write_blank_area,
+        guidance=True,
+        attached_to=f"Kèm theo Báo cáo của {issuer_name(unit)}",
+        pl02_rows=tuple((str(n), "", "", "", "", "") for n in range(1, PL02_ROWS + 1)),
+        pl03_lines=tuple(Pl03Line(task) for task in get_catalogue().tasks_for(unit))
+        if is_pl01
+        else (),
+        appendices=is_pl01,
+    )
+
+
+def render_outline(unit: Unit) -> bytes:
+    """The blank outline of ``unit`` as DOCX bytes (``ValueError`` for a subunit)."""
+    skeleton = outline_skeleton(unit)
+    document = new_document()
+    composer = compose(skeleton, document)
+    set_properties(
+        document,
+        unit=unit,
+        form=skeleton.form,
+        version=skeleton.version,
+        kind=KIND_OUTLINE,
+        title=f"Đề cương báo cáo {FORMS[skeleton.form].appendix} — {issuer_name(unit)}",
+        day=None,
+    )
+    return finish(document, composer)
