@@ -3,7 +3,9 @@
 The plan's content lives in :mod:`sokets.plan` (identity, dates, duties, errata),
 :mod:`sokets.units` (who reports), :mod:`sokets.catalogue` (the 38 tasks of Phụ lục 03) and
 :mod:`sokets.outline` (the outlines of Phụ lục 01 and 04). The filled forms are Pydantic models in
-:mod:`sokets.models`; :mod:`sokets.forms` reads and writes them as JSON.
+:mod:`sokets.models`; :mod:`sokets.forms` reads and writes them as JSON, :mod:`sokets.validation`
+checks them against the plan's rules, :mod:`sokets.schema` exports their JSON Schemas, and
+:mod:`sokets.docx` and :mod:`sokets.xlsx` turn them into documents and workbooks and back.
 
 ``import sokets`` is cheap: names below are imported on first use.
 """
@@ -33,6 +35,9 @@ _LAZY: dict[str, str] = {
     "FORMS": "sokets.forms",
     "load_report": "sokets.forms",
     "dump_report": "sokets.forms",
+    "validate_report": "sokets.validation",
+    "validate_bytes": "sokets.validation",
+    "validate_path": "sokets.validation",
     "Finding": "sokets.findings",
     "Severity": "sokets.findings",
     "ValidationReport": "sokets.findings",
@@ -68,6 +73,9 @@ __all__ = [
     "outline_for",
     "pl01_outline",
     "pl04_outline",
+    "validate_bytes",
+    "validate_path",
+    "validate_report",
 ]
 
 if TYPE_CHECKING:
@@ -78,6 +86,7 @@ if TYPE_CHECKING:
     from sokets.outline import Outline, OutlineItem, outline_for, pl01_outline, pl04_outline
     from sokets.plan import ERRATA, PLAN
     from sokets.units import Unit, UnitKind, UnitRegistry, get_registry
+    from sokets.validation import validate_bytes, validate_path, validate_report
 
 
 def __getattr__(name: str) -> Any:

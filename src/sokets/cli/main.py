@@ -20,8 +20,13 @@ from sokets._version import __version__
 COMMANDS: tuple[str, ...] = (
     "sokets.cli.units",
     "sokets.cli.catalog",
+    "sokets.cli.validate",
     "sokets.cli.summary",
+    "sokets.cli.schema",
+    "sokets.cli.outline",
+    "sokets.cli.template",
     "sokets.cli.import_cmd",
+    "sokets.cli.render",
 )
 
 EXIT_OK = 0

@@ -47,8 +47,14 @@ class BlankRenderer(Protocol):
         ...
 
 
-REPORT_RENDERERS: dict[str, str] = {}
-BLANK_RENDERERS: dict[str, str] = {}
+REPORT_RENDERERS: dict[str, str] = {
+    "docx": "sokets.docx.report:DocxReportRenderer",
+    "xlsx": "sokets.xlsx.template:report_renderer",
+}
+BLANK_RENDERERS: dict[str, str] = {
+    "docx": "sokets.docx.outline:DocxOutlineRenderer",
+    "xlsx": "sokets.xlsx.template:blank_renderer",
+}
 
 
 def _load(registry: dict[str, str], name: str, what: str) -> object:
