@@ -97,3 +97,19 @@ def test_summary_missing_file_exits_2(capsysbinary: pytest.CaptureFixture[bytes]
     code, _, err = _run(capsysbinary, "summary", "no/such/file.json")
     assert code == 2
     assert "no/such/file.json" in err
+
+
+def test_an_unexpected_error_is_one_line_and_exit_3(
+    capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sokets.cli.units
+
+    def broken(args: object) -> int:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(sokets.cli.units, "handle", broken)
+    monkeypatch.delenv("SOKETS_DEBUG", raising=False)
+    code, out, err = _run(capsysbinary, "units")
+    assert code == 3
+    assert out == ""
+    assert err.count("\n") == 1 and "ZeroDivisionError: boom" in err

@@ -52,8 +52,42 @@ def test_render_defaults_to_the_reports_name(
     source.write_bytes((EXAMPLES / "xa-hung-dong-pl04.json").read_bytes())
     code, out, _ = _run(capsysbinary, "render", str(source))
     assert code == 0
-    assert (tmp_path / "xa.docx").is_file()
-    assert out.strip() == str(tmp_path / "xa.docx")
+    assert (tmp_path / "xa-bao-cao.docx").is_file()
+    assert out.strip() == str(tmp_path / "xa-bao-cao.docx")
+
+
+def test_render_never_overwrites_its_input(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    source = tmp_path / "filled.docx"
+    source.write_bytes(b"a filled outline")
+    code, _, err = _run(capsysbinary, "render", str(source), "-o", str(source))
+    assert code == 2
+    assert "overwrite the input" in err
+    assert source.read_bytes() == b"a filled outline"
+
+
+def test_outline_keeps_an_existing_default_file_unless_forced(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    filled = tmp_path / "SO-YT-de-cuong.docx"
+    filled.write_bytes(b"already filled in")
+    code, _, err = _run(capsysbinary, "outline", "SO-YT")
+    assert code == 2
+    assert "--force" in err
+    assert filled.read_bytes() == b"already filled in"
+    code, _, _ = _run(capsysbinary, "outline", "SO-YT", "--force")
+    assert code == 0
+    assert filled.read_bytes() != b"already filled in"
+
+
+def test_output_to_a_folder_is_a_clear_error(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    code, _, err = _run(capsysbinary, "outline", "SO-YT", "-o", str(tmp_path))
+    assert code == 2
+    assert "is a folder" in err and len(err.strip().splitlines()) == 1
 
 
 def test_an_invalid_report_exits_1_with_its_problems(

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from sokets.errors import InputError, InvalidReportError
 from sokets.findings import Severity, ValidationReport
 from sokets.forms import load_report
-from sokets.inputs import READERS, iter_input_files, read_report
+from sokets.inputs import READERS, ImportResult, iter_input_files, read_report
 from sokets.rules import check, problem_findings
 
 
@@ -64,7 +64,15 @@ def validate_path(path: str | Path) -> ValidationReport:
     except InvalidReportError as exc:
         document = _parse(_read_quietly(path)) if path.suffix.lower() == ".json" else None
         return invalid_report(exc, document)
-    report = validate_report(result.report, source=str(path))
+    return validate_import(result, source=str(path))
+
+
+def validate_import(result: ImportResult, *, source: str) -> ValidationReport:
+    """Validate a report read from a file: the reader's findings first, then the rules'.
+
+    Rule findings name the place in the file (``Sheet!B7``) where the reader recorded one.
+    """
+    report = validate_report(result.report, source=source)
     if result.locations:
         report.findings = [
             replace(f, location=_place(f.location, result.locations)) for f in report.findings

@@ -20,12 +20,19 @@ def add_arguments(parser: argparse.ArgumentParser, default_format: str, output_h
         help=f"định dạng tệp (mặc định: {default_format})",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help=output_help)
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="ghi đè tệp mặc định đã có (có thể đã được điền) / overwrite the default file",
+    )
 
 
 def write_blank(args: argparse.Namespace, default_stem: Callable[[Unit], str]) -> int:
     """Write ``args.unit``'s blank form as ``args.to``; print the path. Exit 2 for a subunit."""
     import sys
+    from pathlib import Path
 
+    from sokets.errors import OutputError
     from sokets.outputs import write_atomic
     from sokets.render import blank_renderer
     from sokets.units import get_registry
@@ -39,7 +46,13 @@ def write_blank(args: argparse.Namespace, default_stem: Callable[[Unit], str]) -
         )
         return 2
     renderer = blank_renderer(args.to)
-    data = renderer.render(unit)
-    written = write_atomic(args.output or f"{default_stem(unit)}{renderer.suffix}", data)
+    output = Path(args.output or f"{default_stem(unit)}{renderer.suffix}")
+    if args.output is None and output.exists() and not args.force:
+        raise OutputError(
+            "tệp đã có (có thể đã được điền); dùng -o để chọn tên khác hoặc --force để ghi đè / "
+            "file exists (it may be filled in already): use -o or --force",
+            source=str(output),
+        )
+    written = write_atomic(output, renderer.render(unit))
     sys.stdout.write(f"{written}\n")
     return 0

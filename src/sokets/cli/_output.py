@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sokets.errors import InvalidReportError
+    from sokets.findings import Finding
 
 
 def write_json(value: Any) -> None:
@@ -23,3 +27,19 @@ def write_table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> None:
 
 
 FORMAT_CHOICES = ("text", "json")
+
+
+def print_problems(error: InvalidReportError) -> None:
+    """One line per place where a file does not fit its form, on stderr."""
+    for problem in error.problems:
+        print(f"{error.source}:{problem.pointer or '/'}: {problem.message}", file=sys.stderr)
+
+
+def print_findings(source: str, findings: Iterable[Finding]) -> None:
+    """One line per finding (``FILE:PLACE: severity CODE: message``), on stderr."""
+    for finding in findings:
+        print(
+            f"{source}:{finding.location}: {finding.severity.value} {finding.code}: "
+            f"{finding.message}",
+            file=sys.stderr,
+        )

@@ -28,6 +28,7 @@ def handle(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
+    from sokets.cli._output import print_findings, print_problems
     from sokets.errors import InvalidReportError
     from sokets.forms import dump_report
     from sokets.inputs import read_report
@@ -36,18 +37,12 @@ def handle(args: argparse.Namespace) -> int:
     try:
         result = read_report(Path(args.file))
     except InvalidReportError as exc:
-        for problem in exc.problems:
-            print(f"{exc.source}:{problem.pointer or '/'}: {problem.message}", file=sys.stderr)
+        print_problems(exc)
         return 1
     data = dump_report(result.report)
     if args.output:
         write_atomic(args.output, data)
     else:
         sys.stdout.buffer.write(data + b"\n")
-    for finding in result.findings:
-        print(
-            f"{args.file}:{finding.location}: {finding.severity.value} {finding.code}: "
-            f"{finding.message}",
-            file=sys.stderr,
-        )
+    print_findings(args.file, result.findings)
     return 1 if any(f.severity.value == "error" for f in result.findings) else 0

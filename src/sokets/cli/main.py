@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -32,6 +33,7 @@ COMMANDS: tuple[str, ...] = (
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +70,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:
+        if os.environ.get("SOKETS_DEBUG"):
+            raise
+        print(
+            f"sokets: lỗi nội bộ / internal error: {type(exc).__name__}: {exc} — hãy báo lỗi "
+            "kèm tệp đầu vào / please report it with the input (SOKETS_DEBUG=1 shows details)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     return code
 
 

@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
         "-o",
         "--output",
         metavar="OUT",
-        help="tệp ghi ra (mặc định: tên tệp báo cáo với đuôi của định dạng, cùng thư mục)",
+        help="tệp ghi ra (mặc định: TÊN-bao-cao.docx cạnh tệp báo cáo)",
     )
     parser.add_argument(
         "--allow-errors",
@@ -40,26 +40,28 @@ def handle(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from sokets.errors import InvalidReportError
+    from sokets.cli._output import print_findings, print_problems
+    from sokets.errors import InvalidReportError, OutputError
     from sokets.inputs import read_report
     from sokets.render import render_report_to, report_renderer
-    from sokets.validation import validate_report
+    from sokets.validation import validate_import
 
     source = Path(args.report)
     renderer = report_renderer(args.to)
+    output = Path(args.output or source.with_name(f"{source.stem}-bao-cao{renderer.suffix}"))
+    if output.resolve() == source.resolve():
+        raise OutputError(
+            "tệp ghi ra trùng tệp báo cáo đầu vào; hãy chọn tên khác bằng -o / "
+            "the output would overwrite the input report: choose another name with -o",
+            source=str(output),
+        )
     try:
         result = read_report(source)
     except InvalidReportError as exc:
-        for problem in exc.problems:
-            print(f"{exc.source}:{problem.pointer or '/'}: {problem.message}", file=sys.stderr)
+        print_problems(exc)
         return 1
-    findings = [*result.findings, *validate_report(result.report, source=str(source)).findings]
-    for finding in findings:
-        print(
-            f"{source}:{finding.location}: {finding.severity.value} {finding.code}: "
-            f"{finding.message}",
-            file=sys.stderr,
-        )
+    findings = validate_import(result, source=str(source)).findings
+    print_findings(str(source), findings)
     if any(f.severity.value == "error" for f in findings) and not args.allow_errors:
         print(
             f"sokets: {source}: báo cáo còn lỗi, không kết xuất (dùng --allow-errors để vẫn kết "
@@ -67,7 +69,6 @@ def handle(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    output = args.output or str(source.with_suffix(renderer.suffix))
     written = render_report_to(output, result.report, args.to)
     sys.stdout.write(f"{written}\n")
     return 0

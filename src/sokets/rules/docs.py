@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from sokets.findings import FindingType
+from sokets.findings import FINDING_TYPES, FindingType
 from sokets.inputs import MAX_INPUT_BYTES
 from sokets.plan import PLAN
 from sokets.rules import RULES
@@ -24,6 +24,15 @@ def _found_by(code: FindingType) -> tuple[str, tuple[str, ...]]:
         return f"form model ({names})", forms
     forms = tuple(sorted({f for r in rules for f in r.forms}))
     return ", ".join(f"rule `{r.name}`" for r in rules), forms
+
+
+def _import_codes() -> list[FindingType]:
+    """The finding types of the file readers (``X`` workbook, ``D`` document), by code."""
+    import importlib
+
+    for module in ("sokets.xlsx.findings", "sokets.docx.reader"):
+        importlib.import_module(module)
+    return [FINDING_TYPES[c] for c in sorted(FINDING_TYPES) if c[0] in "XD"]
 
 
 def _cell(text: str) -> str:
@@ -84,6 +93,23 @@ def render() -> str:
         out.append(
             f"| `{each.name}` | {_cell(each.title)} | {', '.join(sorted(each.forms))} | "
             f"{', '.join(c.code for c in each.emits)} |"
+        )
+    out += [
+        "",
+        "## Import findings",
+        "",
+        "What `sokets import` and `sokets validate` report about a workbook (`X`, located as "
+        "`Sheet!B7`) or a Word document (`D`, located as `paragraph 12` or `table 2 row 3`) "
+        "when a filled cell or paragraph cannot be placed in the report: reported, never "
+        "dropped. See [xlsx](xlsx.md) and [docx](docx.md).",
+        "",
+        "| Code | Severity | Title | vi | en |",
+        "|---|---|---|---|---|",
+    ]
+    for code in _import_codes():
+        out.append(
+            f"| {code.code} | {code.severity.value} | {_cell(code.title)} | "
+            f"{_cell(code.template_vi)} | {_cell(code.template_en)} |"
         )
     out += [
         "",
