@@ -519,8 +519,8 @@ def test_files_that_are_not_sokets_documents_are_refused() -> None:
 
 
 def test_an_oversized_archive_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reader_module, "MAX_UNCOMPRESSED", 10_000)
-    with pytest.raises(InputError, match="uncompressed size"):
+    monkeypatch.setattr(reader_module, "MAX_TOTAL_BYTES", 10_000)
+    with pytest.raises(InputError, match="too large when uncompressed"):
         read_docx(_blank("412"), "big.docx")
 
 

@@ -29,13 +29,13 @@ from __future__ import annotations
 import io
 import json
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import Any
 
+from sokets._archive import check_office_zip
 from sokets.catalogue import GROUPS, TaskCatalogue, get_catalogue
 from sokets.docx.compose import PL02_HEADERS, PL03_HEADERS, compose, heading_text
 from sokets.docx.formats import parse_date, parse_int, parse_number, squash
@@ -71,7 +71,7 @@ from sokets.docx.outline import ANSWER_HINT, INDICATOR_HINT, outline_skeleton
 from sokets.errors import InputError, InvalidReportError, Problem
 from sokets.findings import Finding, FindingType, Severity, finding_type
 from sokets.forms import FORMS, load_report
-from sokets.inputs import ImportResult
+from sokets.inputs import MAX_INPUT_BYTES, ImportResult
 from sokets.outline import IndicatorKind, Outline, OutlineItem, outline_for
 from sokets.units import Unit, get_registry
 
@@ -206,13 +206,19 @@ _FIELD_NAMES = {
 
 # -- limits --------------------------------------------------------------------------------------
 
+#: Largest DOCX file accepted, in bytes.
+MAX_FILE_BYTES = MAX_INPUT_BYTES
+#: Most parts a DOCX may have (a filled outline has about 15).
+MAX_MEMBERS = 200
+#: Largest uncompressed size of one part, in bytes.
+MAX_MEMBER_BYTES = 8 * 1024 * 1024
 #: Largest total uncompressed size of a DOCX accepted (a filled outline is well under 1 MB).
-MAX_UNCOMPRESSED = 64 * 1024 * 1024
-#: Most parts a DOCX may have.
-MAX_MEMBERS = 2000
+MAX_TOTAL_BYTES = 24 * 1024 * 1024
 _SNIPPET = 200
 
 _W_P, _W_TBL, _W_SDT, _W_TR, _W_TC = w("p"), w("tbl"), w("sdt"), w("tr"), w("tc")
+_W_BODY = w("body")
+_OBJECT_REPR = re.compile(r"'?<[\w.]+ object at 0x[0-9a-fA-F]+>'?")
 _W_T, _W_TAB, _W_BR, _W_CR = w("t"), w("tab"), w("br"), w("cr")
 _W_SDT_PR, _W_SDT_CONTENT = w("sdtPr"), w("sdtContent")
 _W_TAG, _W_VAL = w("tag"), w("val")
@@ -273,39 +279,50 @@ def _fold(text: str) -> str:
 
 
 def _open(data: bytes, source: str) -> Any:
+    """The python-docx document of ``data``, after the archive checks of
+    :func:`sokets._archive.check_office_zip`; :class:`InputError` if it cannot be read or its main
+    part is not a Word document with a body."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree  # type: ignore[import-untyped]
 
+    check_office_zip(
+        data,
+        source,
+        kind="DOCX",
+        max_file=MAX_FILE_BYTES,
+        max_members=MAX_MEMBERS,
+        max_member_bytes=MAX_MEMBER_BYTES,
+        max_total_bytes=MAX_TOTAL_BYTES,
+    )
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except zipfile.BadZipFile:
+        document = docx.Document(io.BytesIO(data))
+    except etree.LxmlError as exc:
         raise InputError(
-            "không phải tệp DOCX (không mở được dạng nén zip) / not a DOCX file", source=source
+            f"XML trong tệp DOCX bị hỏng / malformed XML in DOCX: {exc}", source=source
         ) from None
-    if len(members) > MAX_MEMBERS:
-        raise InputError(
-            f"tệp DOCX có quá nhiều thành phần ({len(members)}) / too many parts", source=source
-        )
-    total = sum(m.file_size for m in members)
-    if total > MAX_UNCOMPRESSED:
-        raise InputError(
-            f"tệp DOCX giải nén quá lớn ({total} byte, tối đa {MAX_UNCOMPRESSED}) / "
-            "uncompressed size over the limit",
-            source=source,
-        )
-    try:
-        return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise InputError(
-            f"không đọc được tệp DOCX / cannot read DOCX: {exc}", source=source
-        ) from None
-    except Exception as exc:  # lxml's XMLSyntaxError and other parser failures
-        if type(exc).__name__ in ("XMLSyntaxError", "ParseError"):
-            raise InputError(
-                f"XML trong tệp DOCX bị hỏng / malformed XML in DOCX: {exc}", source=source
-            ) from None
+    except MemoryError:
         raise
+    except Exception as exc:  # python-docx raises many kinds of errors on a damaged package
+        raise InputError(
+            "không đọc được tệp DOCX (không phải văn bản Word .docx?) / cannot read DOCX (not a "
+            f"Word document?): {_reason(exc)}",
+            source=source,
+        ) from None
+    element = getattr(document, "element", None)
+    if element is None or element.tag != w("document") or element.find(_W_BODY) is None:
+        raise InputError(
+            "phần chính của tệp không phải văn bản Word có thân (w:document/w:body) / the main "
+            "part is not a Word document with a body",
+            source=source,
+            location="word/document.xml",
+        )
+    return document
+
+
+def _reason(exc: Exception) -> str:
+    """A one-line reason for ``exc``, without object reprs (``<_io.BytesIO object at 0x…>``)."""
+    text = _OBJECT_REPR.sub("", str(exc)).strip(" :'\"")
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 @dataclass(frozen=True)

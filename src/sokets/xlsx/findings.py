@@ -101,6 +101,21 @@ ROW_MISSING = finding_type(
     "A row sokets wrote for an item the unit must answer was deleted (only possible after "
     "removing the sheet protection). The report keeps an empty answer for the item.",
 )
+UNCACHED_FORMULA = finding_type(
+    "X010",
+    E,
+    "Công thức chưa có giá trị / formula without a value",
+    "Ô có công thức nhưng không lưu giá trị đã tính (tệp được ghi bằng chương trình không tính "
+    "công thức); ô được nhập là trống. Hãy mở tệp bằng Excel/LibreOffice, lưu lại rồi nhập lại, "
+    "hoặc gõ giá trị thay cho công thức.",
+    "The cell holds a formula but no computed value (the file was written by a program that does "
+    "not calculate formulas); it was imported as empty. Open and save the file in Excel or "
+    "LibreOffice and import it again, or type the value instead of the formula.",
+    "sokets reads the values spreadsheet programs cache for formulas and never evaluates "
+    "formulas itself; a formula with no cached value is a value sokets cannot see. The percent "
+    "cells of the indicator table, which sokets writes as formulas and recomputes itself, are "
+    "exempt.",
+)
 
 #: Every code the importer can emit, for the documentation.
 XLSX_CODES = (
@@ -113,4 +128,5 @@ XLSX_CODES = (
     INCOMPLETE_ROW,
     MORE_OUTSIDE,
     ROW_MISSING,
+    UNCACHED_FORMULA,
 )

@@ -38,7 +38,7 @@ from sokets.xlsx import findings as xf
 from sokets.xlsx import layout as lay
 from sokets.xlsx import values as val
 from sokets.xlsx.layout import Kind, Table
-from sokets.xlsx.safety import MAX_COLUMNS, MAX_ROWS, column_letters, load_workbook
+from sokets.xlsx.safety import MAX_COLUMNS, MAX_ROWS, column_letters, load_checked
 
 #: Cells outside the tables reported one by one before a single summary finding (X008).
 MAX_OUTSIDE_FINDINGS = 50
@@ -139,9 +139,11 @@ _NOT_TEMPLATE = (
 def _identify(wb: Any, source: str, expected_unit: str | None) -> tuple[Unit, str, list[str]]:
     """The unit, form and table sheets the workbook says it holds; :class:`InputError` if it is
     not a sokets template of the current versions (for ``expected_unit``, when given)."""
-    if lay.META_SHEET not in wb.sheetnames:
+    # ``wb.sheetnames`` also lists chart sheets, which have no cells: only worksheets count.
+    worksheets = {ws.title: ws for ws in wb.worksheets}
+    if lay.META_SHEET not in worksheets:
         raise _refuse(_NOT_TEMPLATE, source)
-    meta = _meta_cells(wb[lay.META_SHEET])
+    meta = _meta_cells(worksheets[lay.META_SHEET])
 
     def value(key: str) -> tuple[str, str]:
         return meta.get(key, ("", f"{lay.META_SHEET}!B{lay.META_KEYS.index(key) + 1}"))
@@ -214,7 +216,7 @@ def _identify(wb: Any, source: str, expected_unit: str | None) -> tuple[Unit, st
             raise _refuse(
                 f"trang {sheet!r} không có trong bố cục / unknown sheet", source, value("sheets")[1]
             )
-        if sheet not in wb.sheetnames:
+        if sheet not in worksheets:
             raise _refuse(
                 f"thiếu trang “{sheet}” của mẫu / a sheet of the template is missing", source
             )
@@ -798,6 +800,23 @@ class _Reader:
 
     # -- the report --------------------------------------------------------------------------
 
+    def report_uncached(self, uncached: dict[str, list[tuple[int, int]]]) -> None:
+        """X010 for every formula cell without a cached value, except the percent cells sokets
+        writes itself (recomputed from numerator and denominator)."""
+        computed: dict[str, set[int]] = {}
+        for table in lay.TABLES.values():
+            columns = {i for i, c in enumerate(table.columns, 1) if c.kind is Kind.COMPUTED}
+            computed.setdefault(table.sheet, set()).update(columns)
+        for title, cells in uncached.items():
+            if title in (lay.META_SHEET, lay.LISTS_SHEET):
+                continue
+            skip = computed.get(title, set()) if title in self.sheets else set()
+            for row, column in cells:
+                if column in skip:
+                    continue
+                ref = f"{title}!{column_letters(column)}{row}"
+                self._add(xf.UNCACHED_FORMULA.at(ref))
+
     def read(self) -> ImportResult:
         data: dict[str, Any] = {"header": self.read_info()}
         self.read_outline()
@@ -872,10 +891,12 @@ def read_workbook(
     findings about cells not imported as typed; raises :class:`InputError` (not a usable sokets
     template) or :class:`InvalidReportError` (required header cells empty or unreadable).
     """
-    workbook = load_workbook(data, source)
+    workbook, scan = load_checked(data, source)
     try:
         unit, form, tables = _identify(workbook, source, expected_unit)
-        return _Reader(workbook, source, unit, form, tables).read()
+        reader = _Reader(workbook, source, unit, form, tables)
+        reader.report_uncached(scan.uncached_formulas)
+        return reader.read()
     finally:
         workbook.close()
 

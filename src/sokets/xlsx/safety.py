@@ -2,17 +2,21 @@
 
 A workbook is a zip of XML parts; every check here runs before openpyxl parses anything:
 
-* the file is at most :data:`MAX_FILE_BYTES`, starts like a zip and has a readable central
-  directory (an old ``.xls`` or a password-protected workbook is an OLE file and is refused);
-* the zip holds at most :data:`MAX_MEMBERS` members, none encrypted or oddly compressed, none
-  declared larger than :data:`MAX_MEMBER_BYTES` once uncompressed, and together at most
-  :data:`MAX_TOTAL_BYTES` (Python's ``zipfile`` never inflates a member beyond its declared size,
-  so the caps hold against a zip bomb that lies about its sizes);
-* no XML part carries a document type declaration (``<!DOCTYPE``, ``<!ENTITY``): the way to entity
-  bombs and external entities. openpyxl also parses through ``defusedxml`` (a dependency of sokets),
-  which refuses entities on its own;
-* no merged range or hyperlink reaches beyond :data:`MAX_ROWS` × :data:`MAX_COLUMNS` (openpyxl
-  creates a cell object for every cell of such a range).
+* the zip checks shared with the DOCX reader (:func:`sokets._archive.check_office_zip`): the file
+  is at most :data:`MAX_FILE_BYTES`, starts like a zip and has a readable central directory (an old
+  ``.xls`` or a password-protected workbook is an OLE file and is refused); at most
+  :data:`MAX_MEMBERS` members, none encrypted or oddly compressed, none larger than
+  :data:`MAX_MEMBER_BYTES` once uncompressed, together at most :data:`MAX_TOTAL_BYTES` (every
+  member is read, and Python's ``zipfile`` never inflates a member beyond its declared size, so the
+  caps hold against a zip bomb that lies about its sizes; a damaged member is refused here);
+* no XML part carries a document type declaration (``<!DOCTYPE``, ``<!ENTITY``), in UTF-8, UTF-16
+  or UTF-32: the way to entity bombs and external entities. openpyxl also parses through
+  ``defusedxml`` (a dependency of sokets), which refuses entities on its own;
+* each worksheet part is read with a real XML parser (lxml, entities unresolved, no network): no
+  merged range or hyperlink reaches beyond :data:`MAX_ROWS` × :data:`MAX_COLUMNS` or names whole
+  rows or columns (openpyxl creates a cell object for every cell of such a range), the sheet has at
+  most :data:`MAX_CELLS` cells and no value beyond the limits — refused before openpyxl builds any
+  cell. Cells holding a formula without a cached value are noted (:class:`ArchiveScan`).
 
 openpyxl then loads the workbook without macros (``keep_vba=False``) or external links
 (``keep_links=False``), with the values spreadsheet programs cached for formulas. Any failure is an
@@ -25,13 +29,15 @@ XML cannot carry survive: they are escaped the way Excel does (``_x0001_``), and
 
 from __future__ import annotations
 
+import contextlib
 import io
+import posixpath
 import re
 import warnings
-import zipfile
-import zlib
+from dataclasses import dataclass, field
 from typing import Any
 
+from sokets._archive import check_office_zip
 from sokets.errors import InputError
 from sokets.inputs import MAX_INPUT_BYTES
 
@@ -48,17 +54,13 @@ MAX_SHEETS = 30
 #: Last row and column that may hold a value (or be reached by a merged range).
 MAX_ROWS = 5000
 MAX_COLUMNS = 50
+#: Most cells (``<c>`` elements) in one sheet's XML.
+MAX_CELLS = MAX_ROWS * MAX_COLUMNS
 #: Most characters in one cell (Excel's own limit).
 MAX_CELL_CHARS = 32767
 
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
-_RANGE_REF = re.compile(
-    rb"<(?:[A-Za-z_][\w.-]*:)?(?:mergeCell|hyperlink)\b[^>]*?\sref=\"([^\"]*)\""
-)
 _CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
+_RANGE = re.compile(r"\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?")
 
 
 def column_number(letters: str) -> int:
@@ -82,96 +84,179 @@ def _refuse(message: str, source: str, location: str = "") -> InputError:
     return InputError(message, source=source, location=location)
 
 
-def check_archive(data: bytes, source: str) -> None:
-    """Refuse a file that is not a reasonable XLSX zip, before any XML is parsed.
+@dataclass
+class ArchiveScan:
+    """What :func:`check_archive` learnt from the sheets' XML while checking it."""
+
+    uncached_formulas: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    """Sheet title → ``(row, column)`` of cells with a formula and no cached value, in order."""
+
+
+def check_archive(data: bytes, source: str) -> ArchiveScan:
+    """Refuse a file that is not a reasonable XLSX zip, before openpyxl parses any XML.
 
     Raises :class:`InputError` for: a file over :data:`MAX_FILE_BYTES`; an old ``.xls`` or a
     password-protected workbook; a file that is not a zip or whose zip is damaged; too many
     members, encrypted members, unsupported compression or sizes over the caps; a document type
-    declaration in an XML part; a merged range or hyperlink beyond the sheet limits.
+    declaration in an XML part; a merged range or hyperlink beyond the sheet limits; a sheet with
+    more than :data:`MAX_CELLS` cells or a value beyond the limits (see
+    :func:`sokets._archive.check_office_zip`).
     """
-    if len(data) > MAX_FILE_BYTES:
-        raise _refuse(
-            f"tệp quá lớn ({len(data)} byte, tối đa {MAX_FILE_BYTES}) / file too large", source
-        )
-    if data.startswith(_OLE_MAGIC):
-        raise _refuse(
-            "tệp Excel cũ (.xls) hoặc có đặt mật khẩu; hãy lưu lại dạng .xlsx, không mật khẩu / "
-            "old .xls or password-protected workbook: save it as .xlsx without a password",
-            source,
-        )
-    if not data.startswith(_ZIP_MAGIC):
-        raise _refuse(
-            "không phải tệp XLSX (tệp XLSX là một tệp zip) / not an XLSX file (not a zip)", source
-        )
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise _refuse(f"tệp XLSX bị hỏng / damaged XLSX file: {exc}", source) from None
-    if len(members) > MAX_MEMBERS:
-        raise _refuse(
-            f"tệp có {len(members)} thành phần (tối đa {MAX_MEMBERS}) / too many zip members",
-            source,
-        )
-    total = 0
-    names: set[str] = set()
-    for member in members:
-        if member.filename in names:
-            raise _refuse(
-                "thành phần zip bị trùng tên / duplicate zip member", source, member.filename
-            )
-        names.add(member.filename)
-        if member.flag_bits & 0x1:
-            raise _refuse(
-                "tệp có thành phần được mã hóa / encrypted zip member", source, member.filename
-            )
-        if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _refuse(
-                "kiểu nén không được hỗ trợ / unsupported compression", source, member.filename
-            )
-        if member.file_size > MAX_MEMBER_BYTES:
-            raise _refuse(
-                f"thành phần quá lớn khi giải nén ({member.file_size} byte, tối đa "
-                f"{MAX_MEMBER_BYTES}) / zip member too large when uncompressed",
-                source,
-                member.filename,
-            )
-        total += member.file_size
-        if total > MAX_TOTAL_BYTES:
-            raise _refuse(
-                f"tệp quá lớn khi giải nén (trên {MAX_TOTAL_BYTES} byte) / "
-                "workbook too large when uncompressed",
-                source,
-            )
-    for member in members:
-        if member.filename.lower().endswith(_XML_SUFFIXES):
-            _check_xml(archive, member, source)
+    parts = check_office_zip(
+        data,
+        source,
+        kind="XLSX",
+        max_file=MAX_FILE_BYTES,
+        max_members=MAX_MEMBERS,
+        max_member_bytes=MAX_MEMBER_BYTES,
+        max_total_bytes=MAX_TOTAL_BYTES,
+    )
+    titles = _sheet_titles(parts)
+    scan = ArchiveScan()
+    for name, content in parts.items():
+        if name.startswith("xl/worksheets/") and name.lower().endswith(".xml"):
+            title = titles.get(name, name)
+            found = _scan_sheet(content, source, name, title)
+            if found:
+                scan.uncached_formulas[title] = found
+    return scan
 
 
-def _check_xml(archive: zipfile.ZipFile, member: zipfile.ZipInfo, source: str) -> None:
+def _parse_error(exc: Exception, source: str, part: str) -> InputError:
+    return _refuse(
+        f"không đọc được bảng tính / cannot read the workbook: XML hỏng / malformed XML: {exc}",
+        source,
+        part,
+    )
+
+
+def _iterparse(content: bytes, events: tuple[str, ...]) -> Any:
+    from lxml import etree  # type: ignore[import-untyped]
+
+    return etree.iterparse(
+        io.BytesIO(content),
+        events=events,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _sheet_titles(parts: dict[str, bytes]) -> dict[str, str]:
+    """Worksheet part name → sheet title, from the workbook part and its relationships."""
+    from lxml import etree
+
+    def rels_of(part: str) -> dict[str, tuple[str, str]]:
+        """Relationship id → (target part, type) of ``part`` (``""``: the package)."""
+        folder, _, base = part.rpartition("/")
+        rels = parts.get(f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels")
+        out: dict[str, tuple[str, str]] = {}
+        if rels is None:
+            return out
+        with contextlib.suppress(etree.LxmlError):
+            for _, element in _iterparse(rels, ("end",)):
+                if _local(element.tag) == "Relationship":
+                    target = element.get("Target") or ""
+                    if target.startswith("/"):
+                        target = target[1:]
+                    elif folder:
+                        target = posixpath.normpath(f"{folder}/{target}")
+                    out[element.get("Id") or ""] = (target, element.get("Type") or "")
+        return out
+
+    book = next(
+        (t for t, kind in rels_of("").values() if kind.endswith("/officeDocument")),
+        "xl/workbook.xml",
+    )
+    targets = {rel: target for rel, (target, _) in rels_of(book).items()}
+    titles: dict[str, str] = {}
+    if book not in parts:
+        return titles
+    with contextlib.suppress(etree.LxmlError):
+        for _, element in _iterparse(parts[book], ("end",)):
+            if _local(element.tag) == "sheet":
+                rel = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
+                if rel in targets:
+                    titles[targets[rel]] = element.get("name") or targets[rel]
+    return titles
+
+
+def _scan_sheet(content: bytes, source: str, part: str, title: str) -> list[tuple[int, int]]:
+    """Check one worksheet part with a real XML parser (entities unresolved, no network):
+    merged ranges and hyperlinks within the limits, at most :data:`MAX_CELLS` cells, no value
+    beyond the limits. Returns the cells holding a formula without a cached value."""
+    from lxml import etree
+
+    uncached: list[tuple[int, int]] = []
+    cells = 0
+    row = column = 0
     try:
-        with archive.open(member) as handle:
-            content = handle.read(MAX_MEMBER_BYTES + 1)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
-        raise _refuse(
-            f"tệp XLSX bị hỏng / damaged XLSX file: {exc}", source, member.filename
-        ) from None
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        content = content.decode("utf-16", "replace").encode("utf-8")
-    if _DTD.search(content):
-        raise _refuse(
-            "phần XML có khai báo DOCTYPE/ENTITY (có thể là tệp độc hại) / XML part declares a "
-            "DOCTYPE or entities (possibly hostile)",
-            source,
-            member.filename,
-        )
-    if member.filename.startswith("xl/worksheets/"):
-        for match in _RANGE_REF.finditer(content):
-            _check_range(match.group(1).decode("ascii", "replace"), source, member.filename)
+        for event, element in _iterparse(content, ("start", "end")):
+            name = _local(element.tag)
+            if event == "start":
+                if name == "row":
+                    row = _number(element.get("r"), row + 1)
+                    column = 0
+                continue
+            if name in ("mergeCell", "hyperlink"):
+                _check_range(element.get("ref") or "", source, part)
+            elif name == "c":
+                cells += 1
+                if cells > MAX_CELLS:
+                    raise _refuse(
+                        f"trang có hơn {MAX_CELLS} ô / too many cells in a sheet", source, part
+                    )
+                row, column = _position(element.get("r"), row, column + 1)
+                # an empty <v/> (openpyxl writes one after every formula) caches nothing
+                children = {
+                    _local(child.tag) for child in element if _local(child.tag) != "v" or child.text
+                }
+                if children & {"v", "is", "f"} and (row > MAX_ROWS or column > MAX_COLUMNS):
+                    raise _refuse(
+                        f"có dữ liệu ngoài giới hạn {MAX_ROWS} dòng × {MAX_COLUMNS} cột của một "
+                        "trang / data beyond the sheet limits",
+                        source,
+                        f"{title}!{column_letters(column)}{row}",
+                    )
+                if "f" in children and "v" not in children:
+                    uncached.append((row, column))
+                element.clear()
+            elif name == "row":
+                element.clear()
+    except etree.LxmlError as exc:
+        raise _parse_error(exc, source, part) from None
+    return uncached
+
+
+def _number(text: str | None, default: int) -> int:
+    if text is None:
+        return default
+    text = text.strip()
+    return int(text) if text.isdigit() and len(text) < 10 else MAX_ROWS + 1
+
+
+def _position(ref: str | None, row: int, column: int) -> tuple[int, int]:
+    """``(row, column)`` of a cell from its ``r`` attribute (or its place when it has none)."""
+    if ref is None:
+        return row, column
+    match = _CELL.fullmatch(ref.strip())
+    if match is None:
+        return MAX_ROWS + 1, MAX_COLUMNS + 1
+    return int(match.group(2)), column_number(match.group(1))
 
 
 def _check_range(ref: str, source: str, part: str) -> None:
+    for token in ref.split():
+        if not _RANGE.fullmatch(token):
+            # whole rows or columns ("1:1048576", "A:XFD") would reach every cell
+            raise _refuse(f"vùng ô {ref!r} không hợp lệ / invalid range", source, part)
     for letters, digits in _CELL.findall(ref):
         if int(digits) > MAX_ROWS or column_number(letters) > MAX_COLUMNS:
             raise _refuse(
@@ -188,7 +273,12 @@ def load_workbook(data: bytes, source: str) -> Any:
     Macros and external links are dropped, formulas read as the values last computed by a
     spreadsheet program. Raises :class:`InputError` when the workbook cannot be loaded.
     """
-    check_archive(data, source)
+    return load_checked(data, source)[0]
+
+
+def load_checked(data: bytes, source: str) -> tuple[Any, ArchiveScan]:
+    """:func:`load_workbook`, with what :func:`check_archive` found in the sheets."""
+    scan = check_archive(data, source)
     import openpyxl
 
     try:
@@ -206,7 +296,8 @@ def load_workbook(data: bytes, source: str) -> Any:
         raise
     except Exception as exc:  # openpyxl raises many kinds of errors on damaged input
         raise _refuse(
-            f"không đọc được bảng tính / cannot read the workbook: {type(exc).__name__}: {exc}",
+            "không đọc được bảng tính / cannot read the workbook: "
+            f"{type(exc).__name__}: {' '.join(str(exc).split())}",
             source,
         ) from None
     if len(workbook.sheetnames) > MAX_SHEETS:
@@ -215,7 +306,7 @@ def load_workbook(data: bytes, source: str) -> Any:
             "sheets",
             source,
         )
-    return workbook
+    return workbook, scan
 
 
 # -- text in cells ---------------------------------------------------------------------------

@@ -1,0 +1,193 @@
+"""Hostile or damaged DOCX files end in one clean error (InputError, exit 2), never a traceback:
+the archive checks shared with the XLSX reader, DOCTYPE in any Unicode encoding, a main part
+that is not a Word document, and a random byte-flip fuzz."""
+
+from __future__ import annotations
+
+import io
+import random
+import struct
+import zipfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from sokets.docx import reader as reader_module
+from sokets.docx.outline import render_outline
+from sokets.errors import InputError, SoketsError
+from sokets.inputs import read_report
+from sokets.units import get_registry
+from tests.docx_support import open_docx, save, set_field
+from tests.xlsx.helpers import COMMUNE, with_header
+
+DOCUMENT = "word/document.xml"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@cache
+def _filled() -> bytes:
+    document = open_docx(render_outline(get_registry().get("SO-TTTT")))
+    set_field(document, "report_number", "245/BC-STTTT")
+    set_field(document, "report_date", "ngày 14 tháng 8 năm 2023", full_date="2023-08-14")
+    set_field(document, "signer_title", "GIÁM ĐỐC")
+    set_field(document, "signer_name", "Trần Quốc Hưng")
+    return save(document)
+
+
+def _rewrite(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf,
+    ):
+        for info in source.infolist():
+            content = source.read(info)
+            zf.writestr(info.filename, change(content) if info.filename == name else content)
+    return out.getvalue()
+
+
+def _add(data: bytes, name: str, content: bytes) -> bytes:
+    out = io.BytesIO(data)
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(name, content)
+    return out.getvalue()
+
+
+def _refused(data: bytes, match: str, tmp_path: Path) -> InputError:
+    path = tmp_path / "hostile.docx"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=match) as caught:
+        read_report(path)
+    assert caught.value.source == str(path)
+    assert "\n" not in str(caught.value)
+    assert " object at 0x" not in str(caught.value)
+    return caught.value
+
+
+def test_the_filled_document_reads() -> None:
+    path_free = reader_module.read_docx(_filled(), "ok.docx")
+    assert path_free.report.header.unit_code == "SO-TTTT"
+
+
+# -- the archive: same caps and checks as XLSX -----------------------------------------------
+
+
+def test_a_part_over_the_per_member_cap_is_refused(tmp_path: Path) -> None:
+    data = _add(_filled(), "word/media/bomb.bin", b"\0" * (reader_module.MAX_MEMBER_BYTES + 1))
+    assert len(data) < 200_000
+    error = _refused(data, "quá lớn khi giải nén", tmp_path)
+    assert error.location == "word/media/bomb.bin"
+
+
+def test_too_many_parts_are_refused(tmp_path: Path) -> None:
+    data = _filled()
+    out = io.BytesIO(data)
+    with zipfile.ZipFile(out, "a") as zf:
+        for i in range(reader_module.MAX_MEMBERS):
+            zf.writestr(f"word/extra/{i}.bin", b"")
+    _refused(out.getvalue(), "too many zip members", tmp_path)
+
+
+def _set_flags(data: bytes, name: bytes, bits: int) -> bytes:
+    buffer = bytearray(data)
+    offset = 0
+    while True:
+        offset = buffer.find(b"PK\x01\x02", offset)
+        length = struct.unpack_from("<H", buffer, offset + 28)[0]
+        if buffer[offset + 46 : offset + 46 + length] == name:
+            flags = struct.unpack_from("<H", buffer, offset + 8)[0]
+            struct.pack_into("<H", buffer, offset + 8, flags | bits)
+            return bytes(buffer)
+        offset += 4
+
+
+@pytest.mark.parametrize(("bits", "match"), [(0x1, "mã hóa"), (0x40, "mã hóa"), (0x20, "kiểu nén")])
+def test_encrypted_and_unsupported_members_are_refused(
+    bits: int, match: str, tmp_path: Path
+) -> None:
+    error = _refused(_set_flags(_filled(), DOCUMENT.encode(), bits), match, tmp_path)
+    assert error.location == DOCUMENT
+
+
+def test_a_corrupt_deflate_stream_is_refused(tmp_path: Path) -> None:
+    data = _rewrite(_filled(), "x", lambda c: c)  # every member deflated
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(DOCUMENT)
+    buffer = bytearray(data)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    buffer[start : start + 8] = b"\xff" * 8
+    assert _refused(bytes(buffer), "bị hỏng", tmp_path).location == DOCUMENT
+
+
+def test_an_old_doc_and_a_truncated_file_are_refused(tmp_path: Path) -> None:
+    _refused(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, r"\.doc", tmp_path)
+    _refused(_filled()[: len(_filled()) // 2], "bị hỏng", tmp_path)
+
+
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
+)
+def test_doctype_in_any_part_and_encoding_is_refused(encoding: str, tmp_path: Path) -> None:
+    def hostile(xml: bytes) -> bytes:
+        text = xml.decode("utf-8")
+        body = text[text.index("<w:document") :]
+        label = encoding.upper().replace("-LE", "").replace("-BE", "")
+        return (
+            f'<?xml version="1.0" encoding="{label}"?>\n'
+            f'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n{body}'
+        ).encode(encoding)
+
+    error = _refused(_rewrite(_filled(), DOCUMENT, hostile), "DOCTYPE", tmp_path)
+    assert error.location == DOCUMENT
+
+
+# -- the main part ---------------------------------------------------------------------------
+
+
+def test_a_main_part_that_is_not_a_word_document_is_refused(tmp_path: Path) -> None:
+    other = f'<?xml version="1.0"?><w:settings xmlns:w="{W_NS}"><w:body/></w:settings>'.encode()
+    error = _refused(_rewrite(_filled(), DOCUMENT, lambda _: other), "w:document", tmp_path)
+    assert error.location == DOCUMENT
+
+
+def test_a_document_without_a_body_is_refused(tmp_path: Path) -> None:
+    empty = f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"/>'.encode()
+    _refused(_rewrite(_filled(), DOCUMENT, lambda _: empty), "w:body", tmp_path)
+
+
+def test_a_workbook_renamed_docx_gets_a_clean_message(tmp_path: Path) -> None:
+    error = _refused(with_header(COMMUNE), "cannot read DOCX", tmp_path)
+    assert "BytesIO" not in str(error)
+
+
+# -- fuzz ------------------------------------------------------------------------------------
+
+
+def _flip(content: bytes, rng: random.Random) -> bytes:
+    buffer = bytearray(content)
+    for _ in range(rng.randint(1, 4)):
+        buffer[rng.randrange(len(buffer))] = rng.randrange(256)
+    return bytes(buffer)
+
+
+def test_random_byte_flips_raise_only_sokets_errors(tmp_path: Path) -> None:
+    data = _filled()
+    rng = random.Random(0)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = [n for n in archive.namelist() if n.endswith((".xml", ".rels"))]
+    path = tmp_path / "fuzz.docx"
+    outcomes: set[str] = set()
+    for i in range(300):
+        if i % 2:
+            mutant = _flip(data, rng)
+        else:
+            mutant = _rewrite(data, rng.choice(names), lambda c: _flip(c, rng))
+        path.write_bytes(mutant)
+        try:
+            read_report(path)
+            outcomes.add("read")
+        except SoketsError as exc:
+            outcomes.add(type(exc).__name__)
+    assert "InputError" in outcomes

@@ -1,0 +1,256 @@
+"""Hostile or damaged workbooks end in one clean error, never a hang or a traceback: zip failures
+of every kind, DOCTYPE in any Unicode encoding, ranges written to slip past a regex, oversized
+sheets, chart sheets named like template sheets; and formulas without a cached value are reported
+(X010)."""
+
+from __future__ import annotations
+
+import io
+import random
+import struct
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sokets.errors import InputError, SoketsError
+from sokets.inputs import read_report
+from sokets.xlsx import layout as lay
+from sokets.xlsx import safety
+from sokets.xlsx.reader import read_workbook
+from tests.xlsx.helpers import COMMUNE, DISTRICT, edited, open_book, save, with_header
+
+SHEET = "xl/worksheets/sheet2.xml"
+
+
+def _rewrite(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
+    """``data`` (a zip) with member ``name`` transformed by ``change``."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf,
+    ):
+        for info in source.infolist():
+            content = source.read(info)
+            zf.writestr(info.filename, change(content) if info.filename == name else content)
+    return out.getvalue()
+
+
+def _central_entry(data: bytes, name: bytes) -> tuple[bytearray, int]:
+    """The zip as a buffer and the offset of ``name``'s central-directory entry."""
+    buffer = bytearray(data)
+    offset = 0
+    while True:
+        offset = buffer.find(b"PK\x01\x02", offset)
+        assert offset >= 0
+        length = struct.unpack_from("<H", buffer, offset + 28)[0]
+        if buffer[offset + 46 : offset + 46 + length] == name:
+            return buffer, offset
+        offset += 4
+
+
+def _set_flags(data: bytes, name: bytes, bits: int) -> bytes:
+    buffer, offset = _central_entry(data, name)
+    flags = struct.unpack_from("<H", buffer, offset + 8)[0]
+    struct.pack_into("<H", buffer, offset + 8, flags | bits)
+    return bytes(buffer)
+
+
+def _refused(data: bytes, match: str, tmp_path: Path) -> InputError:
+    path = tmp_path / "hostile.xlsx"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=match) as caught:
+        read_report(path)
+    assert caught.value.source == str(path)
+    assert "\n" not in str(caught.value)
+    return caught.value
+
+
+# -- the zip ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("bits", "match"), [(0x40, "mã hóa"), (0x20, "kiểu nén")])
+def test_strong_encryption_and_patched_data_flags_are_refused(
+    bits: int, match: str, tmp_path: Path
+) -> None:
+    data = _set_flags(with_header(COMMUNE), b"xl/workbook.xml", bits)
+    error = _refused(data, match, tmp_path)
+    assert error.location == "xl/workbook.xml"
+
+
+def test_a_zip_needing_a_newer_version_is_refused(tmp_path: Path) -> None:
+    buffer, offset = _central_entry(with_header(COMMUNE), b"xl/workbook.xml")
+    struct.pack_into("<H", buffer, offset + 6, 99)  # version needed to extract: 9.9
+    _refused(bytes(buffer), "bị hỏng", tmp_path)
+
+
+def test_a_corrupt_deflate_stream_is_refused(tmp_path: Path) -> None:
+    data = with_header(COMMUNE)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo("docProps/app.xml")
+    buffer = bytearray(data)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    buffer[start : start + 8] = b"\xff" * 8  # an invalid deflate block type
+    error = _refused(bytes(buffer), "bị hỏng", tmp_path)
+    assert error.location == "docProps/app.xml"
+
+
+@pytest.mark.parametrize(
+    "encoding", ["utf-16-le", "utf-16-be", "utf-16", "utf-32", "utf-32-le", "utf-32-be"]
+)
+def test_doctype_is_found_in_every_unicode_encoding(encoding: str, tmp_path: Path) -> None:
+    label = encoding.upper().replace("-LE", "").replace("-BE", "")
+    xml = (
+        f'<?xml version="1.0" encoding="{label}"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+    )
+    data = _rewrite(with_header(COMMUNE), SHEET, lambda _: xml.encode(encoding))
+    assert _refused(data, "DOCTYPE", tmp_path).location == SHEET
+
+
+def test_an_encoding_that_could_hide_a_doctype_is_refused(tmp_path: Path) -> None:
+    xml = b'<?xml version="1.0" encoding="UTF-7"?>\n+ADw-!DOCTYPE x+AD4-<worksheet/>'
+    _refused(_rewrite(with_header(COMMUNE), SHEET, lambda _: xml), "UTF-7", tmp_path)
+
+
+# -- ranges and sizes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        b"<mergeCells count=\"1\"><mergeCell ref='A10:XFD1048576'/></mergeCells>",
+        b'<mergeCells count="1"><mergeCell ref="A10:XFD&#49;048576"/></mergeCells>',
+        b'<mergeCells count="1"><mergeCell ref="A10:&#x58;FD1048576"/></mergeCells>',
+        b'<mergeCells count="1"><mergeCell ref="1:1048576"/></mergeCells>',
+        b"<hyperlinks><hyperlink ref='A1:ZZ900000' display='x'/></hyperlinks>",
+    ],
+)
+def test_ranges_written_to_slip_past_a_pattern_are_refused_quickly(
+    element: bytes, tmp_path: Path
+) -> None:
+    def add(xml: bytes) -> bytes:
+        return xml.replace(b"</worksheet>", element + b"</worksheet>")
+
+    started = time.perf_counter()
+    error = _refused(_rewrite(with_header(COMMUNE), SHEET, add), "vùng ô", tmp_path)
+    assert error.location == SHEET
+    assert time.perf_counter() - started < 2
+
+
+def test_a_sheet_with_too_many_cells_is_refused_before_openpyxl_builds_them(
+    tmp_path: Path,
+) -> None:
+    cells = b'<c r="A1" s="0"/>' * (safety.MAX_CELLS + 1)
+
+    def add(xml: bytes) -> bytes:
+        return xml.replace(b"<sheetData>", b'<sheetData><row r="1">' + cells + b"</row>", 1)
+
+    data = _rewrite(with_header(COMMUNE), SHEET, add)
+    assert b"<sheetData>" in zipfile.ZipFile(io.BytesIO(data)).read(SHEET)
+    error = _refused(data, "too many cells", tmp_path)
+    assert error.location == SHEET
+
+
+def test_a_value_beyond_the_limits_is_refused_without_an_r_attribute(tmp_path: Path) -> None:
+    far = b'<row r="%d"><c t="inlineStr"><is><t>x</t></is></c></row>' % (safety.MAX_ROWS + 1)
+
+    def add(xml: bytes) -> bytes:
+        return xml.replace(b"</sheetData>", far + b"</sheetData>", 1)
+
+    error = _refused(_rewrite(with_header(COMMUNE), SHEET, add), "giới hạn", tmp_path)
+    assert error.location.endswith(f"!A{safety.MAX_ROWS + 1}")
+
+
+# -- chart sheets ----------------------------------------------------------------------------
+
+
+def _chart_sheet_instead_of(name: str) -> bytes:
+    from openpyxl.chart import BarChart
+
+    wb = open_book(with_header(COMMUNE))
+    index = wb.sheetnames.index(name)
+    wb.remove(wb[name])
+    chart = wb.create_chartsheet(name, index)
+    chart.add_chart(BarChart())
+    return save(wb)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "match"), [(lay.META_SHEET, "not a sokets"), (lay.OUTLINE.sheet, "thiếu trang")]
+)
+def test_a_chart_sheet_named_like_a_template_sheet_is_a_missing_sheet(
+    sheet: str, match: str, tmp_path: Path
+) -> None:
+    data = _chart_sheet_instead_of(sheet)
+    assert sheet in open_book(data).sheetnames
+    _refused(data, match, tmp_path)
+
+
+# -- formulas without a cached value ---------------------------------------------------------
+
+
+def test_a_formula_without_a_cached_value_is_reported_at_its_cell() -> None:
+    table = lay.FIGURES
+
+    def formula(wb: object) -> None:
+        wb[table.sheet].cell(table.first_row, 3).value = "=1+1"  # type: ignore[index]
+
+    result = read_workbook(edited(with_header(COMMUNE), formula), "f.xlsx")
+    found = [f for f in result.findings if f.code == "X010"]
+    assert [f.location for f in found] == [f"{table.sheet}!C{table.first_row}"]
+    assert found[0].severity.value == "error"
+
+
+def test_the_templates_own_percent_formulas_are_not_reported() -> None:
+    data = with_header(DISTRICT)
+    assert b"<f>" in b"".join(
+        zipfile.ZipFile(io.BytesIO(data)).read(n)
+        for n in zipfile.ZipFile(io.BytesIO(data)).namelist()
+        if n.startswith("xl/worksheets/")
+    )
+    result = read_workbook(data, "district.xlsx")
+    assert [f for f in result.findings if f.code == "X010"] == []
+
+
+# -- fuzz ------------------------------------------------------------------------------------
+
+
+def _mutants(data: bytes, seed: int, count: int) -> list[bytes]:
+    """``count`` copies of ``data`` with a few random bytes changed: half in the raw file, half
+    inside one member's uncompressed content (re-zipped)."""
+    rng = random.Random(seed)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = [n for n in archive.namelist() if n.endswith((".xml", ".rels"))]
+    out: list[bytes] = []
+    for i in range(count):
+        if i % 2:
+            buffer = bytearray(data)
+            for _ in range(rng.randint(1, 4)):
+                buffer[rng.randrange(len(buffer))] = rng.randrange(256)
+            out.append(bytes(buffer))
+        else:
+
+            def flip(content: bytes) -> bytes:
+                buffer = bytearray(content)
+                for _ in range(rng.randint(1, 4)):
+                    buffer[rng.randrange(len(buffer))] = rng.randrange(256)
+                return bytes(buffer)
+
+            out.append(_rewrite(data, rng.choice(names), flip))
+    return out
+
+
+def test_random_byte_flips_raise_only_sokets_errors(tmp_path: Path) -> None:
+    path = tmp_path / "fuzz.xlsx"
+    outcomes: set[str] = set()
+    for mutant in _mutants(with_header(COMMUNE), 0, 300):
+        path.write_bytes(mutant)
+        try:
+            read_report(path)
+            outcomes.add("read")
+        except SoketsError as exc:
+            outcomes.add(type(exc).__name__)
+    assert "InputError" in outcomes
