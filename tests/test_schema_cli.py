@@ -159,7 +159,11 @@ def test_diff_exit_codes_and_output(
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"{not json", "malformed JSON"), (b"[1, 2]", "must be a JSON object"), (None, "cannot read")],
+    [
+        (b"{not json", "malformed JSON"),
+        (b"[1, 2]", "must be a JSON object"),
+        (None, "no such file"),
+    ],
 )
 def test_diff_of_unreadable_input_is_one_line_exit_2(
     tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], content: bytes | None, message: str

@@ -8,6 +8,7 @@ through :func:`read_report`.
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,13 +22,32 @@ from sokets.findings import Finding
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 
-def _is_report_file(path: Path, wanted: tuple[str, ...]) -> bool:
+def _is_lock_file(path: Path) -> bool:
     # "~$name.xlsx" and ".~lock…" are the lock files office programs leave beside open files.
-    return (
-        path.is_file()
-        and path.suffix.lower() in wanted
-        and not path.name.startswith(("~$", ".~lock"))
-    )
+    return path.name.startswith(("~$", ".~lock"))
+
+
+def _walk(folder: Path, wanted: tuple[str, ...]) -> list[Path]:
+    """Files under ``folder`` with a wanted suffix, sorted; unreadable folders and non-regular
+    files with a wanted suffix (a FIFO, a broken link) are an :class:`InputError`, never skipped.
+    """
+
+    def refuse(error: OSError) -> None:
+        raise InputError(
+            f"không đọc được thư mục / cannot read folder: {error.strerror}",
+            source=str(error.filename or folder),
+        )
+
+    found: list[Path] = []
+    for root, _, names in os.walk(folder, onerror=refuse, followlinks=False):
+        for name in names:
+            path = Path(root, name)
+            if path.suffix.lower() not in wanted or _is_lock_file(path):
+                continue
+            if not path.is_file():
+                raise InputError("không phải tệp thường / not a regular file", source=str(path))
+            found.append(path)
+    return sorted(found)
 
 
 def iter_input_files(
@@ -37,14 +57,14 @@ def iter_input_files(
 
     A file named explicitly is yielded whatever its suffix; a folder contributes the files with
     one of ``suffixes`` (by default, every suffix a reader is registered for), leaving out the
-    lock files of office programs. Raises :class:`InputError` for a path that does not exist and
-    for a folder with no input file.
+    lock files of office programs. Raises :class:`InputError` for a path that does not exist, a
+    folder that cannot be read and a folder with no input file.
     """
     wanted = tuple(s.lower() for s in (READERS if suffixes is None else suffixes))
     for entry in paths:
         path = Path(entry)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if _is_report_file(p, wanted))
+            found = _walk(path, wanted)
             if not found:
                 raise InputError(
                     f"thư mục không có tệp báo cáo ({', '.join(wanted)}) / folder has no reports",
@@ -53,12 +73,19 @@ def iter_input_files(
             yield from found
         elif path.is_file():
             yield path
+        elif path.exists() or path.is_symlink():
+            raise InputError("không phải tệp thường / not a regular file", source=str(path))
         else:
             raise InputError("không tìm thấy tệp / no such file or folder", source=str(path))
 
 
 def read_input(path: Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Read a file, refusing one larger than ``limit`` bytes (:class:`InputError`)."""
+    if not path.is_file():
+        message = "không phải tệp thường / not a regular file"
+        if not (path.exists() or path.is_symlink()):
+            message = "không tìm thấy tệp / no such file or folder"
+        raise InputError(message, source=str(path))
     try:
         size = path.stat().st_size
         if size > limit:

@@ -63,6 +63,8 @@ class OutlineItem:
     children: tuple[OutlineItem, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     asks_for_figures: bool = False
+    describes_baseline: bool = False
+    """The item describes the situation before plan 586 (its figures may predate the period)."""
 
     @property
     def is_answerable(self) -> bool:
@@ -153,6 +155,7 @@ def _with(applicability: Applicability, items: tuple[OutlineItem, ...]) -> tuple
                 children,
                 item.indicators,
                 item.asks_for_figures,
+                item.describes_baseline,
             )
         )
     return tuple(out)
@@ -817,6 +820,7 @@ def _pl04_items() -> tuple[OutlineItem, ...]:
                     "-",
                     "Về điều kiện tự nhiên, kinh tế xã hội: các đặc điểm về vị trí địa lý, điều kiện "
                     "tự nhiên, dân số, kinh tế, xã hội, tiềm năng lợi thế địa phương,...",
+                    describes_baseline=True,
                 ),
                 b(
                     "1.b2",
@@ -827,6 +831,7 @@ def _pl04_items() -> tuple[OutlineItem, ...]:
                     "khai ứng dụng các phần mềm; về trình độ ứng dụng CNTT của cán bộ UBND xã và người "
                     "dân tại địa phương; ứng dụng CNTT và thanh toán không dùng tiền mặt tại trường "
                     "học, trạm y tế, cộng đồng dân cư.",
+                    describes_baseline=True,
                 ),
             ),
         ),
@@ -863,7 +868,19 @@ def _pl04_items() -> tuple[OutlineItem, ...]:
                 "quyền số, kinh tế số, xã hội số theo những đánh giá ở trên."
             ),
         ),
-        b("6", "6.", "Đề xuất nhiệm vụ trong thời gian tới"),
+        b(
+            "6",
+            "6.",
+            "Đề xuất nhiệm vụ trong thời gian tới",
+            guidance=(
+                "Căn cứ nội dung, yêu cầu tại Kế hoạch số 586/KH-UBND, căn cứ kết quả thực hiện các "
+                "mục tiêu, nhiệm vụ trong 01 năm qua và các tiêu chí liên quan đến chuyển đổi số "
+                "thuộc Bộ tiêu chí nông thôn mới giai đoạn 2021-2025, UBND cấp xã đề xuất mục tiêu, "
+                "nhiệm vụ, giải pháp chuyển đổi số trong thời gian tới phù hợp, hướng tới thực hiện "
+                "thành công Kế hoạch chuyển đổi số đến năm 2025 và các nhiệm vụ, kế hoạch triển khai "
+                "nông thôn mới, nông thôn mới nâng cao của địa phương."
+            ),
+        ),
     )
     return _with(_COMMUNES, items)
 

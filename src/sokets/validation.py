@@ -146,10 +146,14 @@ class ValidationRun:
     @property
     def counts(self) -> dict[str, int]:
         """Inputs, valid and invalid reports, unreadable inputs, and findings per severity."""
+        return self.tally()
+
+    def tally(self, *, strict: bool = False) -> dict[str, int]:
+        """:attr:`counts`, where with ``strict`` a report with warnings counts as invalid."""
         counts = {
             "inputs": len(self.reports) + len(self.unreadable),
-            "valid": sum(1 for r in self.reports if r.valid),
-            "invalid": sum(1 for r in self.reports if not r.valid),
+            "valid": sum(1 for r in self.reports if r.is_valid(strict=strict)),
+            "invalid": sum(1 for r in self.reports if not r.is_valid(strict=strict)),
             "unreadable": len(self.unreadable),
         }
         for severity in Severity:
@@ -161,8 +165,8 @@ class ValidationRun:
         return {
             "valid": self.is_valid(strict=strict),
             "strict": strict,
-            "counts": self.counts,
-            "reports": [r.to_dict() for r in self.reports],
+            "counts": self.tally(strict=strict),
+            "reports": [{**r.to_dict(), "valid": r.is_valid(strict=strict)} for r in self.reports],
             "unreadable": [
                 {"source": e.source, "location": e.location, "message": e.message}
                 for e in self.unreadable

@@ -131,16 +131,30 @@ def handle_diff(args: argparse.Namespace) -> int:
 def _read_schema(path: str) -> dict[str, Any]:
     import json
 
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
     from sokets.errors import InputError
     from sokets.inputs import read_input
 
     data = read_input(Path(path))
     try:
         schema = json.loads(data)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise InputError(f"JSON không hợp lệ / malformed JSON: {exc}", source=path) from None
     if not isinstance(schema, dict):
         raise InputError(
             "lược đồ phải là một đối tượng JSON / a schema must be a JSON object", source=path
         )
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as exc:
+        where = "/" + "/".join(str(p) for p in exc.path)
+        raise InputError(
+            f"không phải lược đồ JSON 2020-12 hợp lệ / not a valid 2020-12 schema: {exc.message}",
+            source=path,
+            location=where,
+        ) from None
+    except RecursionError:
+        raise InputError("lược đồ lồng quá sâu / schema nested too deeply", source=path) from None
     return schema

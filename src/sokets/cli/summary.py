@@ -24,23 +24,36 @@ def register(subparsers: Any) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    """Summarise reports; exit 1 if one does not fit its model, 2 if one cannot be read."""
+    """Summarise every readable report; exit 1 if one does not fit its model, 2 if one cannot
+    be read (the worst wins)."""
     import dataclasses
     import sys
+    from pathlib import Path
 
     from sokets.cli._output import write_json, write_table
     from sokets.consolidation import summarise
-    from sokets.errors import InvalidReportError
+    from sokets.errors import InputError, InvalidReportError
     from sokets.inputs import iter_input_files, read_report
 
     rows: list[dict[str, Any]] = []
     status = 0
-    for path in iter_input_files(args.paths):
+    paths: list[Path] = []
+    for entry in args.paths:  # a bad path is reported; the others are still summarised
+        try:
+            paths.extend(iter_input_files([entry]))
+        except InputError as exc:
+            print(f"sokets: {exc}", file=sys.stderr)
+            status = 2
+    for path in paths:
         try:
             report = read_report(path).report
         except InvalidReportError as exc:
             print(f"sokets: {exc}", file=sys.stderr)
-            status = 1
+            status = max(status, 1)
+            continue
+        except InputError as exc:
+            print(f"sokets: {exc}", file=sys.stderr)
+            status = 2
             continue
         summary = dataclasses.asdict(summarise(report))
         summary["report_date"] = str(summary["report_date"] or "")

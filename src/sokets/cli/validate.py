@@ -56,8 +56,15 @@ def handle(args: argparse.Namespace) -> int:
         print(f"sokets: {error}", file=sys.stderr)
     locate = JsonLocator() if args.format == "github" else None
     output = get_reporter(args.format, locate=locate).render(run, strict=args.strict)
-    sys.stdout.buffer.write(output.encode("utf-8"))
-    sys.stdout.buffer.flush()
     if run.unreadable:
-        return EXIT_USAGE
-    return EXIT_OK if run.is_valid(strict=args.strict) else EXIT_INVALID
+        verdict = EXIT_USAGE
+    else:
+        verdict = EXIT_OK if run.is_valid(strict=args.strict) else EXIT_INVALID
+    try:
+        sys.stdout.buffer.write(output.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # the reader went away: the verdict still stands
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return verdict

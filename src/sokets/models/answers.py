@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import Field, create_model
 
 from sokets.models.base import FormModel, omittable
-from sokets.models.common import Answer, Ratio
+from sokets.models.common import Answer, Count, Ratio
 from sokets.outline import IndicatorKind, Outline, OutlineItem
 
 
@@ -48,7 +48,7 @@ class AnswerSet(FormModel):
 _INDICATOR_TYPES: dict[IndicatorKind, Any] = {
     IndicatorKind.RATIO: omittable(Ratio),
     IndicatorKind.YES_NO: omittable(bool),
-    IndicatorKind.COUNT: omittable(int),
+    IndicatorKind.COUNT: omittable(Count),
 }
 
 

@@ -83,7 +83,7 @@ class FormModel(BaseModel):
     model_config = ConfigDict(
         strict=True,
         extra="forbid",
-        validate_by_name=True,
+        validate_by_name=False,
         validate_by_alias=True,
         serialize_by_alias=True,
         ser_json_inf_nan="strings",

@@ -104,6 +104,12 @@ TaskId = Annotated[
 
 Number = Annotated[float, Field(allow_inf_nan=False)]
 
+#: Largest magnitude of a count or of a ratio's terms (far above any real count in a province).
+MAX_COUNT = 10**12
+
+Count = Annotated[int, Field(ge=-MAX_COUNT, le=MAX_COUNT)]
+"""A whole number of things; negative values are left to the rules, absurd ones refused."""
+
 
 class Figure(FormModel):
     """A figure (số liệu): what is counted, its value and unit, and when it was measured."""
@@ -117,8 +123,8 @@ class Figure(FormModel):
 class Ratio(FormModel):
     """A rate (tỷ lệ): numerator over denominator, with the percent the unit stated, if any."""
 
-    numerator: int = Field(title="Tử số")
-    denominator: int = Field(title="Mẫu số")
+    numerator: Count = Field(title="Tử số")
+    denominator: Count = Field(title="Mẫu số")
     percent: Omittable[Number] = Field(default=None, title="Tỷ lệ (%) đơn vị ghi")
 
     @property
@@ -126,7 +132,7 @@ class Ratio(FormModel):
         """``100 * numerator / denominator``, or ``None`` when the denominator is 0."""
         if self.denominator == 0:
             return None
-        return 100.0 * self.numerator / self.denominator
+        return 100 * self.numerator / self.denominator
 
 
 class Answer(FormModel):

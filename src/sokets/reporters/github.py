@@ -66,7 +66,7 @@ class GitHubReporter:
             lines.append(
                 self._command("error", error.source, error.location, title, error.message, fixed)
             )
-        c = run.counts
+        c = run.tally(strict=strict)
         lines.append(
             f"sokets validate: {c['inputs']} tệp / inputs, {c['valid']} hợp lệ / valid, "
             f"{c['invalid']} có lỗi / with errors, {c['unreadable']} không đọc được / unreadable; "

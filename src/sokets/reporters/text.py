@@ -33,7 +33,7 @@ class TextReporter:
                 counts = report.counts
                 note = f" ({counts['warning']} cảnh báo / warnings)" if counts["warning"] else ""
                 lines.append(f"{report.source}: hợp lệ / valid{note}")
-        c = run.counts
+        c = run.tally(strict=strict)
         verdict = "HỢP LỆ / VALID" if run.is_valid(strict=strict) else "KHÔNG HỢP LỆ / INVALID"
         lines.append(
             f"{verdict}: {c['inputs']} tệp / inputs, {c['valid']} hợp lệ / valid, "

@@ -93,10 +93,13 @@ def results_with_figures(ctx: ReportContext) -> Iterator[Finding]:
     emits=(c.EMPTY_TEXT, c.FIGURE_BEFORE_PERIOD, c.FIGURE_AFTER_REPORT),
 )
 def figures_and_cases(ctx: ReportContext) -> Iterator[Finding]:
-    """Each figure has a name and a date from 1/8/2022 to the report date; no blank case."""
+    """Each figure has a name and a date from 1/8/2022 to the report date; no blank case.
+
+    Figures of items describing the situation before plan 586 (Phụ lục 04, mục 1) may be older.
+    """
     report_date = ctx.header.report_date
     start = PLAN.period_start
-    for _, answer, pointer, _ in ctx.answered:
+    for leaf, answer, pointer, _ in ctx.answered:
         if answer.figures:
             for i, figure in enumerate(answer.figures):
                 if not figure.name.strip():
@@ -108,7 +111,7 @@ def figures_and_cases(ctx: ReportContext) -> Iterator[Finding]:
                 day = figure.as_of
                 if day is None:
                     continue
-                if day < start:
+                if day < start and not leaf.describes_baseline:
                     yield c.FIGURE_BEFORE_PERIOD.at(
                         f"{pointer}/figures/{i}/as_of",
                         date=f"{day:%d/%m/%Y}",

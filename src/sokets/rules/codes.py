@@ -327,6 +327,17 @@ LATE_REPORT = finding_type(
 )
 
 #: The codes of this catalogue, in order.
+REPORT_BEFORE_PLAN = finding_type(
+    "R025",
+    E,
+    "Ngày báo cáo trước Kế hoạch 403/KH-UBND / report dated before the plan",
+    "Ngày báo cáo {date} trước ngày ban hành Kế hoạch số 403/KH-UBND ({plan_date}), văn bản yêu "
+    "cầu báo cáo này. Hãy sửa ngày báo cáo.",
+    "Report date {date} is before plan 403/KH-UBND ({plan_date}), which asks for this report. "
+    "Correct the date.",
+    "A review report answers plan 403/KH-UBND of 13/6/2023, so it cannot be dated earlier.",
+)
+
 CODES: tuple[FindingType, ...] = (
     WRONG_TYPE,
     MISSING_FIELD,
@@ -360,4 +371,5 @@ CODES: tuple[FindingType, ...] = (
     FIGURE_BEFORE_PERIOD,
     FIGURE_AFTER_REPORT,
     LATE_REPORT,
+    REPORT_BEFORE_PLAN,
 )

@@ -63,14 +63,18 @@ def header_texts(ctx: ReportContext) -> Iterator[Finding]:
     "report-date",
     "Ngày báo cáo trong kỳ và đúng hạn / report dated in the period and on time",
     forms=REPORT_FORMS,
-    emits=(c.REPORT_BEFORE_PERIOD, c.LATE_REPORT),
+    emits=(c.REPORT_BEFORE_PERIOD, c.REPORT_BEFORE_PLAN, c.LATE_REPORT),
 )
 def report_date(ctx: ReportContext) -> Iterator[Finding]:
-    """The report date is not before 1/8/2022; after 20/8/2023 the report is late."""
+    """The report date is not before 1/8/2022 nor the plan (13/6/2023); after 20/8/2023 late."""
     day = ctx.header.report_date
     if day < PLAN.period_start:
         yield c.REPORT_BEFORE_PERIOD.at(
             "/header/report_date", date=_day(day), start=_day(PLAN.period_start)
+        )
+    elif day < PLAN.date:
+        yield c.REPORT_BEFORE_PLAN.at(
+            "/header/report_date", date=_day(day), plan_date=_day(PLAN.date)
         )
     elif is_late(day):
         yield c.LATE_REPORT.at(

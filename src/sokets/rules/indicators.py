@@ -23,7 +23,7 @@ def ratio_findings(ratio: Ratio, pointer: str, indicator: Indicator) -> list[Fin
     numerator, denominator, percent = ratio.numerator, ratio.denominator, ratio.percent
     in_bounds = denominator > 0 and 0 <= numerator <= denominator
     if in_bounds and (
-        percent is None or abs(percent - 100.0 * numerator / denominator) <= _TOLERANCE
+        percent is None or abs(percent - 100 * numerator / denominator) <= _TOLERANCE
     ):
         return []
     label = short(indicator.label, 90)
@@ -44,7 +44,7 @@ def ratio_findings(ratio: Ratio, pointer: str, indicator: Indicator) -> list[Fin
                 f"{pointer}/numerator", numerator=numerator, denominator=denominator, **names
             )
         ]
-    stated, computed = _number(percent or 0.0), f"{100.0 * numerator / denominator:.2f}"
+    stated, computed = _number(percent or 0.0), f"{100 * numerator / denominator:.2f}"
     return [
         c.PERCENT_MISMATCH.at(
             f"{pointer}/percent",
@@ -88,7 +88,7 @@ def indicators_consistent(ctx: ReportContext) -> Iterator[Finding]:
                 if (
                     0 <= n <= d
                     and d > 0
-                    and (percent is None or abs(percent - 100.0 * n / d) <= _TOLERANCE)
+                    and (percent is None or abs(percent - 100 * n / d) <= _TOLERANCE)
                 ):
                     continue
                 pointer = f"{item_pointer}/indicators/{indicator.id}"
