@@ -83,7 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    The command needs no third-party pydantic plugins; not discovering them (a scan of every
+    installed distribution's entry points) saves about 15 ms on each run. A user who sets
+    ``PYDANTIC_DISABLE_PLUGINS`` keeps their own value.
+    """
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     sys.exit(main())
 
 
