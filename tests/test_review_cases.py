@@ -115,3 +115,16 @@ def test_schema_diff_of_a_broken_schema_exits_2(
     code, _, err = _run(capsysbinary, "schema", "diff", str(old), str(bad))
     assert code == 2
     assert "bad.json" in err and len(err.strip().splitlines()) == 1
+
+
+def test_did_you_mean_hints_stop_after_max_hints() -> None:
+    from sokets.rules.model import MAX_HINTS
+
+    data = _commune()
+    for n in range(MAX_HINTS + 10):
+        data["answers"][f"3.a.b{n + 10}"] = {}
+    report = validate_bytes(json.dumps(data).encode(), source="x.json")
+    unknown = [f for f in report.findings if f.code == "T003"]
+    assert len(unknown) == MAX_HINTS + 10
+    assert "Did you mean" in unknown[0].message_en
+    assert all("Did you mean" not in f.message_en for f in unknown[MAX_HINTS:])

@@ -150,8 +150,8 @@ EMPTY_TEXT = finding_type(
     "{label_vi} không được để trống. Hãy ghi nội dung.",
     "{label_en} must not be empty. Fill it in.",
     "Text the report needs is empty or blank: report number, signer's title and name, a "
-    "figure's name, a typical case, a Phụ lục 02 task and its results, the results of a Phụ lục "
-    "03 task.",
+    "figure's name, a typical case, a Phụ lục 02 task, and the answer of a Phụ lục 02 or 03 row "
+    "(results, difficulties or proposals: a task not started may explain only its difficulties).",
 )
 ANSWER_NOT_APPLICABLE = finding_type(
     "R007",

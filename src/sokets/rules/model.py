@@ -132,9 +132,14 @@ def fields_at(model: type[BaseModel], tokens: list[str]) -> list[str] | None:
     return None
 
 
-def _unknown_field(pointer: str, form: str, tokens: list[str]) -> Finding:
+#: Unknown fields of one input that get a "did you mean" hint; past this the hint is left out, so
+#: that a hostile file with hundreds of thousands of unknown keys costs no fuzzy matching each.
+MAX_HINTS = 50
+
+
+def _unknown_field(pointer: str, form: str, tokens: list[str], *, hint: bool = True) -> Finding:
     spec = FORMS.get(form)
-    allowed = fields_at(spec.model, tokens[:-1]) if spec is not None else None
+    allowed = fields_at(spec.model, tokens[:-1]) if spec is not None and hint else None
     hint_vi = hint_en = ""
     close = difflib.get_close_matches(tokens[-1], allowed or [], n=1, cutoff=0.6)
     if close:
@@ -171,7 +176,9 @@ def _unit_name(code: Any) -> str:
     return registry.get(code).name if isinstance(code, str) and code in registry else "?"
 
 
-def problem_finding(problem: Problem, form: str, document: Any = _MISSING) -> Finding:
+def problem_finding(
+    problem: Problem, form: str, document: Any = _MISSING, *, hint: bool = True
+) -> Finding:
     """The finding for one model problem; ``document`` (parsed JSON) enriches the message."""
     kind, pointer = problem.type, problem.pointer
     tokens = split_pointer(pointer)
@@ -182,7 +189,7 @@ def problem_finding(problem: Problem, form: str, document: Any = _MISSING) -> Fi
     if kind == "missing":
         return c.MISSING_FIELD.at(pointer, field=field)
     if kind == "extra_forbidden" and tokens:
-        return _unknown_field(pointer, form, tokens)
+        return _unknown_field(pointer, form, tokens, hint=hint)
     if kind == "answer_required":
         unit = value_at(document, "/header/unit_code")
         return c.ANSWER_MISSING.at(
@@ -222,9 +229,12 @@ def problem_finding(problem: Problem, form: str, document: Any = _MISSING) -> Fi
 def problem_findings(
     problems: Iterable[Problem], form: str, document: Any = _MISSING
 ) -> Iterator[Finding]:
-    """Findings for every model problem, in the model's order."""
+    """Findings for every model problem, in the model's order (hints for the first
+    :data:`MAX_HINTS` unknown fields only)."""
+    unknown = 0
     for problem in problems:
-        yield problem_finding(problem, form, document)
+        unknown += problem.type == "extra_forbidden"
+        yield problem_finding(problem, form, document, hint=unknown <= MAX_HINTS)
 
 
 _ALL = ("PL01", "PL02", "PL03", "PL04")

@@ -59,12 +59,18 @@ def pl02_rows(ctx: ReportContext) -> Iterator[Finding]:
             yield c.EMPTY_TEXT.at(
                 f"{pointer}/task", label_vi="Nội dung công việc", label_en="The task"
             )
-        if not row.results.strip():
+        if _unanswered(row):
             yield c.EMPTY_TEXT.at(
                 f"{pointer}/results",
                 label_vi="Kết quả thực hiện",
                 label_en="The results",
             )
+
+
+def _unanswered(row: Pl02Row | Pl03Row) -> bool:
+    """Nothing in the answer columns: a row that only explains difficulties (a task not started
+    for lack of funds) is answered, like an outline answer (R005)."""
+    return not (row.results.strip() or row.difficulties.strip() or row.proposals.strip())
 
 
 @rule(
@@ -105,7 +111,7 @@ def pl03_tasks(ctx: ReportContext) -> Iterator[Finding]:
                 unit_name=ctx.unit.name,
                 lead=catalogue.get(row.task_id).lead,
             )
-        elif not row.results.strip():
+        elif _unanswered(row):
             yield c.EMPTY_TEXT.at(
                 f"{pointer}/results",
                 label_vi=f"Kết quả thực hiện nhiệm vụ {row.task_id}",
