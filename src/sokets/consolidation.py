@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from sokets.catalogue import get_catalogue
 from sokets.models import Pl01Report, Pl02Table, Pl03Table, Pl04Report
-from sokets.outline import outline_for
+from sokets.outline import applicable_leaves
 from sokets.plan import is_late
 from sokets.units import get_registry
 
@@ -36,7 +36,7 @@ def summarise(report: BaseModel) -> ReportSummary:
     if isinstance(report, Pl01Report | Pl04Report):
         header = report.header
         unit = registry.get(header.unit_code)
-        leaves = outline_for(unit).leaves_for(unit)
+        leaves = applicable_leaves(unit)
         answered = {item_id for item_id, _ in report.answers.answered()}
         pl03 = report.appendix_pl03 if isinstance(report, Pl01Report) else []
         pl02 = report.appendix_pl02 if isinstance(report, Pl01Report) else []

@@ -913,6 +913,31 @@ def pl04_outline() -> Outline:
     )
 
 
+@cache
+def named_units() -> frozenset[str]:
+    """Codes of the units some outline item names explicitly (Sở Y tế, TP Vinh…)."""
+    leaves = (*pl01_outline().leaves(), *pl04_outline().leaves())
+    return frozenset(code for leaf in leaves for code in leaf.applicability.units)
+
+
+_APPLICABLE: dict[tuple[UnitKind, str | None], tuple[OutlineItem, ...]] = {}
+
+
+def applicable_leaves(unit: Unit) -> tuple[OutlineItem, ...]:
+    """``outline_for(unit).leaves_for(unit)``, computed once per kind and per named unit.
+
+    Whether an item applies depends only on the unit's kind and on whether the item names the
+    unit, so a round of 460 communes shares one entry. A subunit has none.
+    """
+    if unit.form is None:
+        return ()
+    key = (unit.kind, unit.code if unit.code in named_units() else None)
+    found = _APPLICABLE.get(key)
+    if found is None:
+        found = _APPLICABLE[key] = outline_for(unit).leaves_for(unit)
+    return found
+
+
 def outline_for(unit: Unit) -> Outline:
     """The outline ``unit`` reports by (``ValueError`` for a subunit, which has none)."""
     if unit.form == "PL04":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING, Literal, Self
 
 from pydantic import Field, ValidationError, model_validator
@@ -12,11 +11,8 @@ from sokets.models.answers import AnswerSet, build_answer_set, field_name
 from sokets.models.base import FormModel
 from sokets.models.common import CommuneCode, DistrictCode, Pl01UnitCode, ReportHeader
 from sokets.models.tables import Pl02Row, Pl03Row
-from sokets.outline import OutlineItem, outline_for, pl01_outline, pl04_outline
-from sokets.units import Unit, UnitKind, get_registry
-
-PL01_VERSION = "1.0.0"
-PL04_VERSION = "1.0.0"
+from sokets.outline import applicable_leaves, pl01_outline, pl04_outline
+from sokets.units import get_registry
 
 Pl01Answers: type[AnswerSet] = build_answer_set("Pl01", pl01_outline())
 Pl04Answers: type[AnswerSet] = build_answer_set("Pl04", pl04_outline())
@@ -39,26 +35,6 @@ class Pl04Header(ReportHeader):
     district_code: DistrictCode = Field(title="Mã UBND cấp huyện")
 
 
-@cache
-def _named_units() -> frozenset[str]:
-    """Units some outline item names explicitly (the others answer by their kind only)."""
-    leaves = (*pl01_outline().leaves(), *pl04_outline().leaves())
-    return frozenset(code for leaf in leaves for code in leaf.applicability.units)
-
-
-_REQUIRED: dict[tuple[UnitKind, str | None], tuple[tuple[OutlineItem, str], ...]] = {}
-
-
-def _required_leaves(unit: Unit) -> tuple[tuple[OutlineItem, str], ...]:
-    """The leaves ``unit`` must answer, with field names; computed once per kind (and named unit)."""
-    key = (unit.kind, unit.code if unit.code in _named_units() else None)
-    found = _REQUIRED.get(key)
-    if found is None:
-        leaves = outline_for(unit).leaves_for(unit)
-        found = _REQUIRED[key] = tuple((leaf, field_name(leaf.id)) for leaf in leaves)
-    return found
-
-
 class _OutlineReport(FormModel):
     """A report whose answers must include every outline leaf that applies to its unit.
 
@@ -73,7 +49,7 @@ class _OutlineReport(FormModel):
         answers: AnswerSet = getattr(self, "answers")  # noqa: B009
         unit = get_registry().get(header.unit_code)
         present = answers.model_fields_set
-        missing = [leaf for leaf, name in _required_leaves(unit) if name not in present]
+        missing = [leaf for leaf in applicable_leaves(unit) if field_name(leaf.id) not in present]
         if missing:
             raise ValidationError.from_exception_data(
                 type(self).__name__,

@@ -15,9 +15,6 @@ from pydantic import Field
 from sokets.models.base import FormModel, Text
 from sokets.models.common import Pl01UnitCode, TaskId
 
-PL02_VERSION = "1.0.0"
-PL03_VERSION = "1.0.0"
-
 RESULTS_COLUMN = "Kết quả thực hiện từ tháng 8 năm 2022 đến nay"
 DIFFICULTIES_COLUMN = "Khó khăn, vướng mắc, nguyên nhân"
 PROPOSALS_COLUMN = "Đề xuất phương hướng khắc phục"

@@ -13,7 +13,7 @@ from sokets.catalogue import Task, get_catalogue
 from sokets.findings import Finding, FindingType
 from sokets.models.answers import field_name
 from sokets.models.common import Answer
-from sokets.outline import OutlineItem, outline_for, pl01_outline, pl04_outline
+from sokets.outline import OutlineItem, applicable_leaves, named_units, outline_for
 from sokets.units import Unit, UnitKind, get_registry
 
 REPORT_FORMS = frozenset({"PL01", "PL04"})
@@ -69,37 +69,25 @@ Leaves = tuple[tuple[OutlineItem, str, str, bool], ...]
 """Every leaf of an outline: (leaf, model field name, JSON pointer, applies to the unit)."""
 
 
-@cache
-def _named_units() -> frozenset[str]:
-    leaves = (*pl01_outline().leaves(), *pl04_outline().leaves())
-    return frozenset(code for leaf in leaves for code in leaf.applicability.units)
+_LEAVES: dict[tuple[UnitKind, str | None], Leaves] = {}
 
 
 def unit_leaves(unit: Unit) -> Leaves:
     """The leaves of ``unit``'s outline and whether each applies to it.
 
-    Whether an item applies depends on the unit's kind and on whether the item names the unit, so
-    this is computed once per kind and per named unit: a round of 460 communes shares one entry.
+    Computed once per kind and per named unit, like :func:`sokets.outline.applicable_leaves`.
     """
-    named = unit.code in _named_units()
-    return _leaves(unit.kind, unit.code if named else None)
-
-
-@cache
-def _leaves(kind: UnitKind, named: str | None) -> Leaves:
-    registry = get_registry()
-    unit = registry.get(named) if named else _unnamed_unit_of(kind)
-    if unit is None or unit.form is None:
+    if unit.form is None:
         return ()
-    return tuple(
-        (leaf, field_name(leaf.id), "/answers/" + leaf.id, leaf.applicability.applies_to(unit))
-        for leaf in outline_for(unit).leaves()
-    )
-
-
-def _unnamed_unit_of(kind: UnitKind) -> Unit | None:
-    named = _named_units()
-    return next((u for u in get_registry().of_kind(kind) if u.code not in named), None)
+    key = (unit.kind, unit.code if unit.code in named_units() else None)
+    found = _LEAVES.get(key)
+    if found is None:
+        applicable = set(applicable_leaves(unit))
+        found = _LEAVES[key] = tuple(
+            (leaf, field_name(leaf.id), "/answers/" + leaf.id, leaf in applicable)
+            for leaf in outline_for(unit).leaves()
+        )
+    return found
 
 
 @cache
