@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import io
 import random
-import struct
 import zipfile
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from sokets.inputs import read_report
 from sokets.units import get_registry
 from tests.docx_support import open_docx, save, set_field
 from tests.xlsx.helpers import COMMUNE, with_header
+from tests.zip_tools import add_member, rewrite_member, set_flags
 
 DOCUMENT = "word/document.xml"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -34,25 +33,6 @@ def _filled() -> bytes:
     set_field(document, "signer_title", "GIÁM ĐỐC")
     set_field(document, "signer_name", "Trần Quốc Hưng")
     return save(document)
-
-
-def _rewrite(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf,
-    ):
-        for info in source.infolist():
-            content = source.read(info)
-            zf.writestr(info.filename, change(content) if info.filename == name else content)
-    return out.getvalue()
-
-
-def _add(data: bytes, name: str, content: bytes) -> bytes:
-    out = io.BytesIO(data)
-    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(name, content)
-    return out.getvalue()
 
 
 def _refused(data: bytes, match: str, tmp_path: Path) -> InputError:
@@ -75,7 +55,9 @@ def test_the_filled_document_reads() -> None:
 
 
 def test_a_part_over_the_per_member_cap_is_refused(tmp_path: Path) -> None:
-    data = _add(_filled(), "word/media/bomb.bin", b"\0" * (reader_module.MAX_MEMBER_BYTES + 1))
+    data = add_member(
+        _filled(), "word/media/bomb.bin", b"\0" * (reader_module.MAX_MEMBER_BYTES + 1)
+    )
     assert len(data) < 200_000
     error = _refused(data, "quá lớn khi giải nén", tmp_path)
     assert error.location == "word/media/bomb.bin"
@@ -90,29 +72,16 @@ def test_too_many_parts_are_refused(tmp_path: Path) -> None:
     _refused(out.getvalue(), "too many zip members", tmp_path)
 
 
-def _set_flags(data: bytes, name: bytes, bits: int) -> bytes:
-    buffer = bytearray(data)
-    offset = 0
-    while True:
-        offset = buffer.find(b"PK\x01\x02", offset)
-        length = struct.unpack_from("<H", buffer, offset + 28)[0]
-        if buffer[offset + 46 : offset + 46 + length] == name:
-            flags = struct.unpack_from("<H", buffer, offset + 8)[0]
-            struct.pack_into("<H", buffer, offset + 8, flags | bits)
-            return bytes(buffer)
-        offset += 4
-
-
 @pytest.mark.parametrize(("bits", "match"), [(0x1, "mã hóa"), (0x40, "mã hóa"), (0x20, "kiểu nén")])
 def test_encrypted_and_unsupported_members_are_refused(
     bits: int, match: str, tmp_path: Path
 ) -> None:
-    error = _refused(_set_flags(_filled(), DOCUMENT.encode(), bits), match, tmp_path)
+    error = _refused(set_flags(_filled(), DOCUMENT.encode(), bits), match, tmp_path)
     assert error.location == DOCUMENT
 
 
 def test_a_corrupt_deflate_stream_is_refused(tmp_path: Path) -> None:
-    data = _rewrite(_filled(), "x", lambda c: c)  # every member deflated
+    data = rewrite_member(_filled(), "x", lambda c: c)  # every member deflated
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         info = archive.getinfo(DOCUMENT)
     buffer = bytearray(data)
@@ -139,7 +108,7 @@ def test_doctype_in_any_part_and_encoding_is_refused(encoding: str, tmp_path: Pa
             f'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n{body}'
         ).encode(encoding)
 
-    error = _refused(_rewrite(_filled(), DOCUMENT, hostile), "DOCTYPE", tmp_path)
+    error = _refused(rewrite_member(_filled(), DOCUMENT, hostile), "DOCTYPE", tmp_path)
     assert error.location == DOCUMENT
 
 
@@ -148,13 +117,13 @@ def test_doctype_in_any_part_and_encoding_is_refused(encoding: str, tmp_path: Pa
 
 def test_a_main_part_that_is_not_a_word_document_is_refused(tmp_path: Path) -> None:
     other = f'<?xml version="1.0"?><w:settings xmlns:w="{W_NS}"><w:body/></w:settings>'.encode()
-    error = _refused(_rewrite(_filled(), DOCUMENT, lambda _: other), "w:document", tmp_path)
+    error = _refused(rewrite_member(_filled(), DOCUMENT, lambda _: other), "w:document", tmp_path)
     assert error.location == DOCUMENT
 
 
 def test_a_document_without_a_body_is_refused(tmp_path: Path) -> None:
     empty = f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"/>'.encode()
-    _refused(_rewrite(_filled(), DOCUMENT, lambda _: empty), "w:body", tmp_path)
+    _refused(rewrite_member(_filled(), DOCUMENT, lambda _: empty), "w:body", tmp_path)
 
 
 def test_a_workbook_renamed_docx_gets_a_clean_message(tmp_path: Path) -> None:
@@ -183,7 +152,7 @@ def test_random_byte_flips_raise_only_sokets_errors(tmp_path: Path) -> None:
         if i % 2:
             mutant = _flip(data, rng)
         else:
-            mutant = _rewrite(data, rng.choice(names), lambda c: _flip(c, rng))
+            mutant = rewrite_member(data, rng.choice(names), lambda c: _flip(c, rng))
         path.write_bytes(mutant)
         try:
             read_report(path)

@@ -10,7 +10,6 @@ import random
 import struct
 import time
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,41 +20,9 @@ from sokets.xlsx import layout as lay
 from sokets.xlsx import safety
 from sokets.xlsx.reader import read_workbook
 from tests.xlsx.helpers import COMMUNE, DISTRICT, edited, open_book, save, with_header
+from tests.zip_tools import central_entry, rewrite_member, set_flags
 
 SHEET = "xl/worksheets/sheet2.xml"
-
-
-def _rewrite(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
-    """``data`` (a zip) with member ``name`` transformed by ``change``."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf,
-    ):
-        for info in source.infolist():
-            content = source.read(info)
-            zf.writestr(info.filename, change(content) if info.filename == name else content)
-    return out.getvalue()
-
-
-def _central_entry(data: bytes, name: bytes) -> tuple[bytearray, int]:
-    """The zip as a buffer and the offset of ``name``'s central-directory entry."""
-    buffer = bytearray(data)
-    offset = 0
-    while True:
-        offset = buffer.find(b"PK\x01\x02", offset)
-        assert offset >= 0
-        length = struct.unpack_from("<H", buffer, offset + 28)[0]
-        if buffer[offset + 46 : offset + 46 + length] == name:
-            return buffer, offset
-        offset += 4
-
-
-def _set_flags(data: bytes, name: bytes, bits: int) -> bytes:
-    buffer, offset = _central_entry(data, name)
-    flags = struct.unpack_from("<H", buffer, offset + 8)[0]
-    struct.pack_into("<H", buffer, offset + 8, flags | bits)
-    return bytes(buffer)
 
 
 def _refused(data: bytes, match: str, tmp_path: Path) -> InputError:
@@ -75,13 +42,13 @@ def _refused(data: bytes, match: str, tmp_path: Path) -> InputError:
 def test_strong_encryption_and_patched_data_flags_are_refused(
     bits: int, match: str, tmp_path: Path
 ) -> None:
-    data = _set_flags(with_header(COMMUNE), b"xl/workbook.xml", bits)
+    data = set_flags(with_header(COMMUNE), b"xl/workbook.xml", bits)
     error = _refused(data, match, tmp_path)
     assert error.location == "xl/workbook.xml"
 
 
 def test_a_zip_needing_a_newer_version_is_refused(tmp_path: Path) -> None:
-    buffer, offset = _central_entry(with_header(COMMUNE), b"xl/workbook.xml")
+    buffer, offset = central_entry(with_header(COMMUNE), b"xl/workbook.xml")
     struct.pack_into("<H", buffer, offset + 6, 99)  # version needed to extract: 9.9
     _refused(bytes(buffer), "bị hỏng", tmp_path)
 
@@ -106,13 +73,13 @@ def test_doctype_is_found_in_every_unicode_encoding(encoding: str, tmp_path: Pat
         f'<?xml version="1.0" encoding="{label}"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
     )
-    data = _rewrite(with_header(COMMUNE), SHEET, lambda _: xml.encode(encoding))
+    data = rewrite_member(with_header(COMMUNE), SHEET, lambda _: xml.encode(encoding))
     assert _refused(data, "DOCTYPE", tmp_path).location == SHEET
 
 
 def test_an_encoding_that_could_hide_a_doctype_is_refused(tmp_path: Path) -> None:
     xml = b'<?xml version="1.0" encoding="UTF-7"?>\n+ADw-!DOCTYPE x+AD4-<worksheet/>'
-    _refused(_rewrite(with_header(COMMUNE), SHEET, lambda _: xml), "UTF-7", tmp_path)
+    _refused(rewrite_member(with_header(COMMUNE), SHEET, lambda _: xml), "UTF-7", tmp_path)
 
 
 # -- ranges and sizes ------------------------------------------------------------------------
@@ -135,7 +102,7 @@ def test_ranges_written_to_slip_past_a_pattern_are_refused_quickly(
         return xml.replace(b"</worksheet>", element + b"</worksheet>")
 
     started = time.perf_counter()
-    error = _refused(_rewrite(with_header(COMMUNE), SHEET, add), "vùng ô", tmp_path)
+    error = _refused(rewrite_member(with_header(COMMUNE), SHEET, add), "vùng ô", tmp_path)
     assert error.location == SHEET
     assert time.perf_counter() - started < 2
 
@@ -148,7 +115,7 @@ def test_a_sheet_with_too_many_cells_is_refused_before_openpyxl_builds_them(
     def add(xml: bytes) -> bytes:
         return xml.replace(b"<sheetData>", b'<sheetData><row r="1">' + cells + b"</row>", 1)
 
-    data = _rewrite(with_header(COMMUNE), SHEET, add)
+    data = rewrite_member(with_header(COMMUNE), SHEET, add)
     assert b"<sheetData>" in zipfile.ZipFile(io.BytesIO(data)).read(SHEET)
     error = _refused(data, "too many cells", tmp_path)
     assert error.location == SHEET
@@ -160,7 +127,7 @@ def test_a_value_beyond_the_limits_is_refused_without_an_r_attribute(tmp_path: P
     def add(xml: bytes) -> bytes:
         return xml.replace(b"</sheetData>", far + b"</sheetData>", 1)
 
-    error = _refused(_rewrite(with_header(COMMUNE), SHEET, add), "giới hạn", tmp_path)
+    error = _refused(rewrite_member(with_header(COMMUNE), SHEET, add), "giới hạn", tmp_path)
     assert error.location.endswith(f"!A{safety.MAX_ROWS + 1}")
 
 
@@ -239,7 +206,7 @@ def _mutants(data: bytes, seed: int, count: int) -> list[bytes]:
                     buffer[rng.randrange(len(buffer))] = rng.randrange(256)
                 return bytes(buffer)
 
-            out.append(_rewrite(data, rng.choice(names), flip))
+            out.append(rewrite_member(data, rng.choice(names), flip))
     return out
 
 
