@@ -469,24 +469,23 @@ def _paragraphs(container: Element) -> Iterator[Element]:
                 yield from _paragraphs(child)
 
 
-def _rows(tbl: Element) -> Iterator[Element]:
-    for child in tbl:
-        if child.tag == _W_TR:
+def _children(parent: Element, tag: str) -> Iterator[Element]:
+    """Children of ``parent`` with ``tag``, looking through content controls and wrappers."""
+    for child in parent:
+        if child.tag == tag:
             yield child
         elif child.tag == _W_SDT or child.tag in _TRANSPARENT:
             inner = child.find(_W_SDT_CONTENT) if child.tag == _W_SDT else child
             if inner is not None:
-                yield from _rows(inner)
+                yield from _children(inner, tag)
+
+
+def _rows(tbl: Element) -> Iterator[Element]:
+    return _children(tbl, _W_TR)
 
 
 def _cells(tr: Element) -> Iterator[Element]:
-    for child in tr:
-        if child.tag == _W_TC:
-            yield child
-        elif child.tag == _W_SDT or child.tag in _TRANSPARENT:
-            inner = child.find(_W_SDT_CONTENT) if child.tag == _W_SDT else child
-            if inner is not None:
-                yield from _cells(inner)
+    return _children(tr, _W_TC)
 
 
 def cell_text(tc: Element) -> str:
