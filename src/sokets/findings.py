@@ -77,6 +77,53 @@ class FindingType:
 #: Every finding type, by code.
 FINDING_TYPES: dict[str, FindingType] = {}
 
+#: Findings of one code listed per input; past this they are only counted ("… and N more"), so
+#: that a hostile file cannot make a run print millions of lines.
+MAX_FINDINGS_PER_CODE = 50
+
+
+class FindingList:
+    """The findings about one input, at most ``limit`` of each code; the rest only counted.
+
+    ``items`` are the findings kept, in the order added; ``omitted`` maps a code to the number
+    of its findings left out. A reader about to build an expensive finding can ask
+    :meth:`has_room` first and :meth:`skip` it when there is none.
+    """
+
+    def __init__(self, limit: int = MAX_FINDINGS_PER_CODE) -> None:
+        self.limit = limit
+        self.items: list[Finding] = []
+        self.omitted: dict[str, int] = {}
+        self._kept: dict[str, int] = {}
+
+    def has_room(self, code: str) -> bool:
+        """Whether another finding of ``code`` would be kept."""
+        return self._kept.get(code, 0) < self.limit
+
+    def skip(self, code: str, count: int = 1) -> None:
+        """Count ``count`` findings of ``code`` without keeping them."""
+        self.omitted[code] = self.omitted.get(code, 0) + count
+
+    def add(self, finding: Finding) -> None:
+        """Keep ``finding`` if its code has room, else count it."""
+        if self.has_room(finding.code):
+            self._kept[finding.code] = self._kept.get(finding.code, 0) + 1
+            self.items.append(finding)
+        else:
+            self.skip(finding.code)
+
+    def extend(self, findings: Iterable[Finding], omitted: dict[str, int] | None = None) -> None:
+        """Add findings (consumed lazily) and the counts another list already left out."""
+        for finding in findings:
+            self.add(finding)
+        for code, count in (omitted or {}).items():
+            self.skip(code, count)
+
+
+def severity_of(code: str) -> Severity:
+    """The severity of a declared finding code (:class:`KeyError` for an unknown one)."""
+    return FINDING_TYPES[code].severity
+
 
 def finding_type(
     code: str,
@@ -96,16 +143,29 @@ def finding_type(
 
 @dataclass
 class ValidationReport:
-    """The findings about one input (a file, a byte string or a model)."""
+    """The findings about one input (a file, a byte string or a model).
+
+    ``findings`` lists at most :data:`MAX_FINDINGS_PER_CODE` findings of each code; ``omitted``
+    counts, by code, those left out. :attr:`counts` and the verdict include the omitted ones.
+    """
 
     source: str
     form: str | None = None
     unit_code: str | None = None
     findings: list[Finding] = field(default_factory=list)
+    omitted: dict[str, int] = field(default_factory=dict)
 
-    def extend(self, findings: Iterable[Finding]) -> None:
-        """Add findings."""
-        self.findings.extend(findings)
+    def __post_init__(self) -> None:
+        capped = FindingList()
+        capped.extend(self.findings, self.omitted)
+        self.findings, self.omitted = capped.items, capped.omitted
+
+    def extend(self, findings: Iterable[Finding], omitted: dict[str, int] | None = None) -> None:
+        """Add findings, keeping the per-code limit."""
+        capped = FindingList()
+        capped.extend(self.findings, self.omitted)
+        capped.extend(findings, omitted)
+        self.findings, self.omitted = capped.items, capped.omitted
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -124,7 +184,8 @@ class ValidationReport:
 
     def is_valid(self, *, strict: bool = False) -> bool:
         """No errors (and, when ``strict``, no warnings either)."""
-        return not (self.findings if strict else self.errors())
+        counts = self.counts
+        return not (counts["error"] or (strict and counts["warning"]))
 
     @property
     def valid(self) -> bool:
@@ -133,8 +194,11 @@ class ValidationReport:
 
     @property
     def counts(self) -> dict[str, int]:
-        """Number of findings per severity."""
-        return {s.value: len(self.by_severity(s)) for s in Severity}
+        """Number of findings per severity, the omitted ones included."""
+        counts = {s.value: len(self.by_severity(s)) for s in Severity}
+        for code, count in self.omitted.items():
+            counts[severity_of(code).value] += count
+        return counts
 
     @property
     def codes(self) -> list[str]:
@@ -150,4 +214,5 @@ class ValidationReport:
             "valid": self.valid,
             "counts": self.counts,
             "findings": [f.to_dict() for f in self.findings],
+            "omitted": dict(self.omitted),
         }

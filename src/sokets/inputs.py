@@ -107,11 +107,14 @@ class ImportResult:
     filled cell of a workbook outside every table…): reported, never dropped silently.
     ``locations`` maps JSON pointers of the report to places in the file (``"Sheet!B7"``), where
     the reader knows them, so that findings about the report can name the place to fix.
+    ``omitted`` counts, by code, findings a reader left out past
+    :data:`~sokets.findings.MAX_FINDINGS_PER_CODE` (see :class:`~sokets.findings.FindingList`).
     """
 
     report: BaseModel
     findings: list[Finding] = field(default_factory=list)
     locations: dict[str, str] = field(default_factory=dict)
+    omitted: dict[str, int] = field(default_factory=dict)
 
 
 Reader = Callable[[bytes, str], ImportResult]

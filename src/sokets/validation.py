@@ -77,8 +77,10 @@ def validate_import(result: ImportResult, *, source: str) -> ValidationReport:
         report.findings = [
             replace(f, location=_place(f.location, result.locations)) for f in report.findings
         ]
-    report.findings[:0] = result.findings
-    return report
+    merged = ValidationReport(source=report.source, form=report.form, unit_code=report.unit_code)
+    merged.extend(result.findings, result.omitted)
+    merged.extend(report.findings, report.omitted)
+    return merged
 
 
 def _place(pointer: str, locations: dict[str, str]) -> str:

@@ -20,6 +20,14 @@ Locate = Callable[[str, str], "tuple[int, int] | None"]
 """``locate(source, location)`` → ``(line, column)`` of a finding in its file, when known."""
 
 
+def omitted_line(code: str, count: int) -> str:
+    """The line saying that ``count`` more findings of ``code`` were left out."""
+    return (
+        f"… và {count} phát hiện {code} khác (không liệt kê) / … and {count} more {code} "
+        "findings (not listed)"
+    )
+
+
 class Reporter(Protocol):
     """Renders the outcome of a validation run."""
 

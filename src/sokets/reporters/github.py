@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sokets.reporters import Locate
+from sokets.findings import severity_of
+from sokets.reporters import Locate, omitted_line
 
 if TYPE_CHECKING:
     from sokets.validation import ValidationRun
@@ -59,6 +60,12 @@ class GitHubReporter:
                 level = "error" if f.severity.value == "error" or strict else "warning"
                 title = f"sokets {f.code} {f.location or '/'}"
                 lines.append(self._command(level, report.source, f.location, title, f.message))
+            for code, count in report.omitted.items():
+                level = "error" if severity_of(code).value == "error" or strict else "warning"
+                title = f"sokets {code}"
+                lines.append(
+                    self._command(level, report.source, "", title, omitted_line(code, count))
+                )
         for error in run.unreadable:
             title = f"sokets {error.location}".rstrip()
             place = _LINE_COLUMN.search(error.location) or _IN_MESSAGE.search(error.message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sokets.reporters import Locate
+from sokets.reporters import Locate, omitted_line
 
 if TYPE_CHECKING:
     from sokets.validation import ValidationRun
@@ -29,6 +29,9 @@ class TextReporter:
                     f"{report.source}:{f.location or '/'}: {f.severity.value} {f.code}: "
                     f"{f.message_vi} / {f.message_en}"
                 )
+            lines.extend(
+                f"{report.source}: {omitted_line(code, n)}" for code, n in report.omitted.items()
+            )
             if report.is_valid(strict=strict):
                 counts = report.counts
                 note = f" ({counts['warning']} cảnh báo / warnings)" if counts["warning"] else ""
