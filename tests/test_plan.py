@@ -64,3 +64,14 @@ def test_every_erratum_is_in_the_plan_and_in_the_docs(raw_spec_text: str) -> Non
             assert erratum.original in flat, erratum.original
         assert erratum.original in errata_doc, erratum.original
         assert erratum.corrected in errata_doc, erratum.corrected
+
+
+def test_short_date_writes_dates_as_the_plan_does() -> None:
+    from datetime import date
+
+    from sokets._text import short_date
+
+    assert short_date(date(2023, 6, 13)) == "13/6/2023"
+    assert short_date(date(2022, 8, 5)) == "05/8/2022"
+    assert short_date(date(2023, 2, 1)) == "01/02/2023"
+    assert short_date(date(2018, 12, 28)) == "28/12/2018"

@@ -124,3 +124,10 @@ def test_lookup_of_any_name_in_any_normal_form(code: str, form: str) -> None:
         assert registry.lookup(name).code == code
     except UnknownUnitError as exc:
         assert code in exc.candidates
+
+
+def test_report_number_example_fits_the_unit() -> None:
+    registry = get_registry()
+    assert registry.get("412").report_number_example == "52/BC-UBND"
+    assert registry.get("16711").report_number_example == "52/BC-UBND"
+    assert "STTTT" not in registry.get("SO-YT").report_number_example

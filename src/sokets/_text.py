@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 _SPACES = re.compile(r"\s+")
 
@@ -47,3 +48,13 @@ def fold(text: str) -> str:
     """
     key = _SPACES.sub(" ", nfc(text)).strip().casefold()
     return _TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group(0)], key)
+
+
+def short_date(day: date) -> str:
+    """A date as Vietnamese documents write it: ``13/6/2023``, ``05/8/2022``, ``01/02/2023``.
+
+    Days below 10, and the months January and February, take a leading zero (Nghị định
+    30/2020/NĐ-CP, Phụ lục I); other months do not, as the plan itself writes "13/6/2023".
+    """
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"

@@ -79,6 +79,15 @@ class Unit:
         return self.code
 
     @property
+    def report_number_example(self) -> str:
+        """How this unit's report numbers look, for hints: ``52/BC-UBND`` for a People's
+        Committee (districts and communes sign as UBND); other units use their own abbreviation,
+        which the registry does not hold, so the hint shows where it goes."""
+        if self.kind in (UnitKind.DISTRICT, UnitKind.COMMUNE):
+            return "52/BC-UBND"
+        return "52/BC-(tên viết tắt của cơ quan)"
+
+    @property
     def form(self) -> str | None:
         """The outline this unit reports by: ``"PL01"``, ``"PL04"`` or ``None`` for a subunit."""
         if self.kind is UnitKind.COMMUNE:
