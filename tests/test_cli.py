@@ -38,6 +38,7 @@ def test_units_json(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
         "code": "412",
         "name": "Thành phố Vinh",
         "kind": "district",
+        "type": "thành phố",
         "parent": None,
         "aliases": units[0]["aliases"],
     }
@@ -48,7 +49,9 @@ def test_units_text_and_all_kinds(capsysbinary: pytest.CaptureFixture[bytes]) ->
     code, out, _ = _run(capsysbinary, "units")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split("\t") == ["code", "name", "kind", "parent", "aliases"]
+    assert lines[0].split("\t") == ["code", "name", "kind", "type", "parent", "aliases"]
+    rows = {line.split("\t")[0]: line.split("\t") for line in lines[1:]}
+    assert rows["16705"][3] == "xã" and rows["413"][3] == "thị xã" and rows["SO-YT"][3] == ""
     assert len(lines) == 1 + 508
     assert "Sở Thông tin và Truyền thông" in out
 
@@ -61,6 +64,34 @@ def test_catalog_for_a_unit_by_alias(capsysbinary: pytest.CaptureFixture[bytes])
     assert set(tasks[0]) == {"id", "group", "title", "lead", "lead_units", "reporting_units"}
     assert tasks[0]["id"] == "I.1"
     assert [t["id"] for t in tasks if t["lead_units"] == ["TT-CNTT"]] == ["I.13", "III.4"]
+
+
+def test_catalog_text_names_all_units_as_the_plan_does(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    code, out, _ = _run(capsysbinary, "catalog", "--unit", "412")
+    assert code == 0
+    rows = [line.split("\t") for line in out.splitlines()[1:]]
+    assert [r[0] for r in rows] == ["II.4", "IV.9"]
+    assert {r[2] for r in rows} == {"Các Sở, ban, ngành cấp tỉnh, UBND cấp huyện"}
+
+
+def test_catalog_for_a_commune_says_why_it_is_empty(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    code, out, err = _run(capsysbinary, "catalog", "--unit", "Xa Hung Dong")
+    assert code == 0
+    assert out.splitlines() == ["id\ttitle\tlead_units"]
+    assert "Phụ lục 04" in err and "no Phụ lục 03 task" in err
+
+
+def test_catalog_for_a_subunit_lists_the_tasks_it_leads_and_who_reports_them(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    code, out, err = _run(capsysbinary, "catalog", "--unit", "TT-CNTT", "--format", "json")
+    assert code == 0
+    assert [t["id"] for t in json.loads(out)] == ["I.13", "III.4"]
+    assert "SO-TTTT" in err
 
 
 def test_catalog_all(capsysbinary: pytest.CaptureFixture[bytes]) -> None:

@@ -131,3 +131,46 @@ def test_report_number_example_fits_the_unit() -> None:
     assert registry.get("412").report_number_example == "52/BC-UBND"
     assert registry.get("16711").report_number_example == "52/BC-UBND"
     assert "STTTT" not in registry.get("SO-YT").report_number_example
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("So Y te", "SO-YT"),
+        ("Xa Hung Dong", "16705"),
+        ("Hưng Đông", "16705"),
+        ("hung dong", "16705"),
+        ("Nghi Loc", "429"),
+        ("UBND huyen Nghi Loc", "429"),
+        ("thanh pho vinh", "412"),
+        ("Sở TT&TT", "SO-TTTT"),
+    ],
+)
+def test_names_typed_without_diacritics_or_kind_word(typed: str, code: str) -> None:
+    assert get_registry().lookup(typed).code == code
+
+
+def test_a_loose_name_shared_by_units_is_ambiguous_and_names_them() -> None:
+    with pytest.raises(UnknownUnitError) as info:
+        get_registry().lookup("Nam Son")
+    assert set(info.value.candidates) == {"17086", "17656"}
+    assert "Huyện Đô Lương" in str(info.value) and "Huyện Quỳ Hợp" in str(info.value)
+
+
+def test_an_unknown_name_suggests_the_closest_units() -> None:
+    with pytest.raises(UnknownUnitError) as info:
+        get_registry().lookup("Hung Dongg")
+    assert info.value.suggestions[0] == "Xã Hưng Đông, Thành phố Vinh (16705)"
+    assert "16705" in str(info.value)
+
+
+@given(st.sampled_from(sorted(get_registry().codes)))
+def test_every_name_without_diacritics_finds_its_unit_or_lists_it(code: str) -> None:
+    from sokets._text import ascii_fold
+
+    registry = get_registry()
+    unit = registry.get(code)
+    try:
+        assert registry.lookup(ascii_fold(unit.name)).code == code
+    except UnknownUnitError as exc:
+        assert code in exc.candidates

@@ -50,6 +50,26 @@ def fold(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group(0)], key)
 
 
+def ascii_fold(text: str) -> str:
+    """:func:`fold`, then without diacritics (``đ`` as ``d``): ``"Sở Y tế"`` → ``"so y te"``.
+
+    For look-ups typed on a keyboard without Vietnamese input; distinct names may share a key.
+    """
+    key = unicodedata.normalize("NFD", fold(text)).replace("đ", "d")
+    return "".join(c for c in key if not unicodedata.combining(c))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for one line of a terminal: control and bidirectional-override characters
+    (ESC, CR, LF, TAB…) escaped as ``\\x1b``, ``\\n``, ``\\u202e``; everything else unchanged."""
+    if text.isprintable():
+        return text
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def short_date(day: date) -> str:
     """A date as Vietnamese documents write it: ``13/6/2023``, ``05/8/2022``, ``01/02/2023``.
 

@@ -10,15 +10,28 @@ class SoketsError(Exception):
 
 
 class UnknownUnitError(SoketsError, LookupError):
-    """A unit code or name that the registry does not know, or that names several units."""
+    """A unit code or name that the registry does not know, or that names several units.
 
-    def __init__(self, query: str, candidates: tuple[str, ...] = ()) -> None:
+    ``candidates`` are the codes of the units an ambiguous name matches; ``suggestions`` their
+    names, or the closest names when nothing matched (``"Xã Hưng Đông, Thành phố Vinh (16705)"``).
+    """
+
+    def __init__(
+        self, query: str, candidates: tuple[str, ...] = (), suggestions: tuple[str, ...] = ()
+    ) -> None:
         self.query = query
         self.candidates = candidates
+        self.suggestions = suggestions
         if candidates:
             message = (
-                f"tên đơn vị {query!r} không rõ ràng, trùng với: {', '.join(candidates)}; "
-                f"hãy dùng mã đơn vị / ambiguous unit name, use a code"
+                f"tên đơn vị {query!r} không rõ ràng, trùng với: "
+                f"{'; '.join(suggestions or candidates)}; hãy dùng mã đơn vị / ambiguous unit "
+                "name, use a code"
+            )
+        elif suggestions:
+            message = (
+                f"không tìm thấy đơn vị {query!r}; có phải: {'; '.join(suggestions)}? / "
+                "unknown unit; did you mean one of these?"
             )
         else:
             message = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,76 +28,146 @@ def _is_lock_file(path: Path) -> bool:
     return path.name.startswith(("~$", ".~lock"))
 
 
-def _walk(folder: Path, wanted: tuple[str, ...]) -> list[Path]:
-    """Files under ``folder`` with a wanted suffix, sorted; unreadable folders and non-regular
-    files with a wanted suffix (a FIFO, a broken link) are an :class:`InputError`, never skipped.
+def _unreadable(path: Path, error: OSError) -> InputError:
+    return InputError(
+        f"không đọc được tệp / cannot read file: {error.strerror or error}", source=str(path)
+    )
+
+
+def _kind(path: Path) -> str:
+    """``"dir"``, ``"file"``, ``"other"`` (FIFO, device, broken link) or ``"missing"``.
+
+    Errors other than "no such file" (no permission on a folder on the way, a name too long)
+    are an :class:`InputError` for this path, never an exception that stops a whole run.
     """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "other" if path.is_symlink() else "missing"
+    except NotADirectoryError:
+        return "missing"
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    if stat.S_ISDIR(mode):
+        return "dir"
+    return "file" if stat.S_ISREG(mode) else "other"
+
+
+def _refuse_kind(path: Path, kind: str) -> InputError:
+    if kind == "dir":
+        return InputError(
+            "đây là thư mục, cần một tệp / is a folder, expected a file", source=str(path)
+        )
+    if kind == "missing":
+        return InputError("không tìm thấy tệp / no such file or folder", source=str(path))
+    return InputError("không phải tệp thường / not a regular file", source=str(path))
+
+
+def _walk(folder: Path, wanted: tuple[str, ...]) -> Iterator[Path | InputError]:
+    """Files under ``folder`` with a wanted suffix, sorted, and an :class:`InputError` in their
+    place for each folder that cannot be read and each non-regular file with a wanted suffix
+    (a FIFO, a broken link): reported, never skipped, and the rest still listed."""
+    found: list[tuple[str, Path | InputError]] = []
 
     def refuse(error: OSError) -> None:
-        raise InputError(
-            f"không đọc được thư mục / cannot read folder: {error.strerror}",
-            source=str(error.filename or folder),
+        where = str(error.filename or folder)
+        found.append(
+            (
+                where,
+                InputError(
+                    f"không đọc được thư mục / cannot read folder: {error.strerror}", source=where
+                ),
+            )
         )
 
-    found: list[Path] = []
     for root, _, names in os.walk(folder, onerror=refuse, followlinks=False):
         for name in names:
             path = Path(root, name)
             if path.suffix.lower() not in wanted or _is_lock_file(path):
                 continue
-            if not path.is_file():
-                raise InputError("không phải tệp thường / not a regular file", source=str(path))
-            found.append(path)
-    return sorted(found)
+            try:
+                kind = _kind(path)
+            except InputError as exc:
+                found.append((str(path), exc))
+                continue
+            found.append((str(path), path if kind == "file" else _refuse_kind(path, kind)))
+    for _, item in sorted(found, key=lambda pair: pair[0]):
+        yield item
+
+
+def expand_inputs(
+    paths: Iterable[str | Path], suffixes: Iterable[str] | None = None
+) -> Iterator[Path | InputError]:
+    """Expand files and folders (recursively, sorted) into the input files to read.
+
+    A file named explicitly is yielded whatever its suffix; a folder contributes the files with
+    one of ``suffixes`` (by default, every suffix a reader is registered for), leaving out the
+    lock files of office programs. Whatever cannot be used (a missing path, a folder that cannot
+    be read or holds no input file, a FIFO) is yielded as an :class:`InputError` in its place, so
+    that one bad input never hides the others.
+    """
+    wanted = tuple(s.lower() for s in (READERS if suffixes is None else suffixes))
+    for entry in paths:
+        path = Path(entry)
+        try:
+            kind = _kind(path)
+        except InputError as exc:
+            yield exc
+            continue
+        if kind == "dir":
+            empty = True
+            for item in _walk(path, wanted):
+                empty = False
+                yield item
+            if empty:
+                yield InputError(
+                    f"thư mục không có tệp báo cáo ({', '.join(wanted)}) / folder has no reports",
+                    source=str(path),
+                )
+        elif kind == "file":
+            yield path
+        else:
+            yield _refuse_kind(path, kind)
 
 
 def iter_input_files(
     paths: Iterable[str | Path], suffixes: Iterable[str] | None = None
 ) -> Iterator[Path]:
-    """Expand files and folders (recursively, sorted) into the input files to read.
+    """:func:`expand_inputs`, raising the first :class:`InputError` met."""
+    for item in expand_inputs(paths, suffixes):
+        if isinstance(item, InputError):
+            raise item
+        yield item
 
-    A file named explicitly is yielded whatever its suffix; a folder contributes the files with
-    one of ``suffixes`` (by default, every suffix a reader is registered for), leaving out the
-    lock files of office programs. Raises :class:`InputError` for a path that does not exist, a
-    folder that cannot be read and a folder with no input file.
-    """
-    wanted = tuple(s.lower() for s in (READERS if suffixes is None else suffixes))
-    for entry in paths:
-        path = Path(entry)
-        if path.is_dir():
-            found = _walk(path, wanted)
-            if not found:
-                raise InputError(
-                    f"thư mục không có tệp báo cáo ({', '.join(wanted)}) / folder has no reports",
-                    source=str(path),
-                )
-            yield from found
-        elif path.is_file():
-            yield path
-        elif path.exists() or path.is_symlink():
-            raise InputError("không phải tệp thường / not a regular file", source=str(path))
-        else:
-            raise InputError("không tìm thấy tệp / no such file or folder", source=str(path))
+
+def require_file(path: Path) -> Path:
+    """``path``, if it is a regular file; else the :class:`InputError` that says what it is."""
+    kind = _kind(path)
+    if kind != "file":
+        raise _refuse_kind(path, kind)
+    return path
 
 
 def read_input(path: Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """Read a file, refusing one larger than ``limit`` bytes (:class:`InputError`)."""
-    if not path.is_file():
-        message = "không phải tệp thường / not a regular file"
-        if not (path.exists() or path.is_symlink()):
-            message = "không tìm thấy tệp / no such file or folder"
-        raise InputError(message, source=str(path))
+    """Read a file, refusing one larger than ``limit`` bytes (:class:`InputError`).
+
+    A folder, a missing path, a device or pipe, a file that cannot be read: each is an
+    :class:`InputError` naming the path.
+    """
+    require_file(path)
     try:
         size = path.stat().st_size
         if size > limit:
             raise InputError(
                 f"tệp quá lớn ({size} byte, tối đa {limit}) / file too large", source=str(path)
             )
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
     except OSError as exc:
-        raise InputError(
-            f"không đọc được tệp / cannot read file: {exc.strerror}", source=str(path)
-        ) from None
+        raise _unreadable(path, exc) from None
+    if len(data) > limit:  # grew while being read
+        raise InputError(f"tệp quá lớn (tối đa {limit} byte) / file too large", source=str(path))
+    return data
 
 
 @dataclass
@@ -152,5 +223,9 @@ def reader_for(path: Path) -> Reader:
 
 
 def read_report(path: Path) -> ImportResult:
-    """Read one report file with the reader for its suffix."""
-    return reader_for(path)(read_input(path), str(path))
+    """Read one report file with the reader for its suffix.
+
+    Raises :class:`InputError` for a path that is not a readable file (checked before its
+    suffix, so that a folder is called a folder) or has no reader.
+    """
+    return reader_for(require_file(path))(read_input(path), str(path))

@@ -16,6 +16,7 @@ The data ships with the package and is read on first use, not at import.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 
-from sokets._text import fold, nfc
+from sokets._text import ascii_fold, fold, nfc
 from sokets.errors import UnknownUnitError
 
 
@@ -152,6 +153,21 @@ _PROVINCIAL: tuple[tuple[str, str, UnitKind, str | None, tuple[str, ...]], ...] 
 
 _DISTRICT_ABBREVIATIONS = {"thành phố": "TP", "thị xã": "TX", "huyện": "H."}
 
+#: Words a name may be typed without: the unit's kind ("Xã Hưng Đông" as "Hưng Đông").
+_KIND_WORDS = ("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân", "thị trấn", "thị xã", "thành phố",
+               "phường", "huyện", "xã", "sở", "tp.", "tp", "tx.", "tx", "h.")  # fmt: skip
+
+
+def _without_kind(key: str) -> str:
+    """A folded name without its leading kind words: ``"ubnd xã hưng đông"`` → ``"hưng đông"``."""
+    changed = True
+    while changed:
+        changed = False
+        for word in _KIND_WORDS:
+            if key.startswith(word + " "):
+                key, changed = key[len(word) + 1 :].lstrip(), True
+    return key
+
 
 class UnitRegistry:
     """All units, looked up by code, full name or alias.
@@ -164,15 +180,26 @@ class UnitRegistry:
     def __init__(self, units: Iterable[Unit]) -> None:
         self._by_code: dict[str, Unit] = {}
         self._by_name: dict[str, list[Unit]] = {}
+        # Looser keys, tried in turn when the name is not found as typed: without the kind word,
+        # without diacritics, without both.
+        self._loose: tuple[dict[str, list[Unit]], ...] = ({}, {}, {})
         for unit in units:
             if unit.code in self._by_code:
                 raise ValueError(f"duplicate unit code {unit.code!r}")
             self._by_code[unit.code] = unit
         for unit in self._by_code.values():
             for name in self._names(unit):
-                bucket = self._by_name.setdefault(fold(name), [])
-                if unit not in bucket:
-                    bucket.append(unit)
+                key = fold(name)
+                bare = _without_kind(key)
+                for index, loose in (
+                    (self._by_name, key),
+                    (self._loose[0], bare),
+                    (self._loose[1], ascii_fold(key)),
+                    (self._loose[2], ascii_fold(bare)),
+                ):
+                    bucket = index.setdefault(loose, [])
+                    if unit not in bucket:
+                        bucket.append(unit)
 
     def _names(self, unit: Unit) -> Iterator[str]:
         yield unit.name
@@ -206,24 +233,53 @@ class UnitRegistry:
     def lookup(self, query: str) -> Unit:
         """The unit named by a code, full name or alias.
 
-        Raises :class:`UnknownUnitError` when nothing matches or when the name is ambiguous
-        (the error lists the candidates).
+        The name may be typed without its kind word ("Hưng Đông" for "Xã Hưng Đông") or without
+        diacritics ("So Y te"), when that names one unit. Raises :class:`UnknownUnitError` when
+        nothing matches (with the closest names as suggestions) or when the name is ambiguous (the
+        error lists the candidates).
         """
         text = nfc(query).strip()
         if text in self._by_code:
             return self._by_code[text]
-        key = fold(text)
-        for candidate in (key, key.removeprefix("ubnd ").strip()):
-            found = self._by_name.get(candidate)
-            if found is None:
-                continue
-            if len(found) == 1:
-                return found[0]
-            raise UnknownUnitError(query, candidates=tuple(u.code for u in found))
         upper = text.upper()
         if upper in self._by_code:
             return self._by_code[upper]
-        raise UnknownUnitError(query)
+        key = fold(text)
+        bare = _without_kind(key)
+        for index, loose in (
+            (self._by_name, key),
+            (self._loose[0], bare),
+            (self._loose[1], ascii_fold(key)),
+            (self._loose[2], ascii_fold(bare)),
+        ):
+            found = index.get(loose)
+            if not found:
+                continue
+            if len(found) == 1:
+                return found[0]
+            raise UnknownUnitError(
+                query,
+                candidates=tuple(u.code for u in found),
+                suggestions=tuple(f"{self.display_name(u)} ({u.code})" for u in found),
+            )
+        raise UnknownUnitError(query, suggestions=self._closest(ascii_fold(bare)))
+
+    def _closest(self, key: str, n: int = 3) -> tuple[str, ...]:
+        """``"name (code)"`` of the units whose names are closest to ``key``."""
+        index = self._loose[2]
+        suggestions: list[str] = []
+        for match in difflib.get_close_matches(key, list(index), n=n, cutoff=0.6):
+            for unit in index[match]:
+                label = f"{self.display_name(unit)} ({unit.code})"
+                if label not in suggestions:
+                    suggestions.append(label)
+        return tuple(suggestions[:n])
+
+    def display_name(self, unit: Unit) -> str:
+        """The unit's name, with its district for a commune (``"Xã Hưng Đông, Thành phố Vinh"``)."""
+        if unit.kind is UnitKind.COMMUNE and unit.parent in self._by_code:
+            return f"{unit.name}, {self._by_code[unit.parent].name}"
+        return unit.name
 
     def of_kind(self, *kinds: UnitKind) -> tuple[Unit, ...]:
         """Units of the given kinds, in registry order."""

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from sokets.errors import InputError, InvalidReportError
 from sokets.findings import Severity, ValidationReport
 from sokets.forms import load_report
-from sokets.inputs import READERS, ImportResult, iter_input_files, read_report
+from sokets.inputs import READERS, ImportResult, expand_inputs, read_report
 from sokets.rules import check, problem_findings
 
 
@@ -179,20 +179,17 @@ class ValidationRun:
 def validate_paths(paths: Iterable[str | Path]) -> ValidationRun:
     """Validate files and folders (recursively: every file with a registered reader's suffix).
 
-    Never stops at a bad input: a missing path, a folder with no report or an unreadable file is
-    recorded in :attr:`ValidationRun.unreadable` and the other inputs are still validated.
+    Never stops at a bad input: a missing path, a folder with no report, a file that cannot be
+    read (no permission, a name too long, a FIFO) is recorded in
+    :attr:`ValidationRun.unreadable` and the other inputs are still validated.
     """
     run = ValidationRun()
-    suffixes = tuple(READERS)
-    for entry in paths:
+    for item in expand_inputs(paths, tuple(READERS)):
+        if isinstance(item, InputError):
+            run.unreadable.append(item)
+            continue
         try:
-            files = list(iter_input_files([entry], suffixes))
+            run.reports.append(validate_path(item))
         except InputError as exc:
             run.unreadable.append(exc)
-            continue
-        for file in files:
-            try:
-                run.reports.append(validate_path(file))
-            except InputError as exc:
-                run.unreadable.append(exc)
     return run

@@ -23,12 +23,34 @@ def register(subparsers: Any) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    """List tasks."""
-    from sokets.catalogue import get_catalogue
+    """List tasks; for a unit without tasks of its own, say why on stderr."""
+    import sys
+
+    from sokets.catalogue import ALL_PL01_UNITS, get_catalogue
     from sokets.cli._output import write_json, write_table
+    from sokets.units import UnitKind, get_registry
 
     catalogue = get_catalogue()
-    tasks = catalogue.tasks_for(args.unit) if args.unit else tuple(catalogue)
+    tasks = tuple(catalogue)
+    if args.unit:
+        unit = get_registry().lookup(args.unit)
+        tasks = catalogue.tasks_for(unit)
+        note = ""
+        if unit.kind is UnitKind.SUBUNIT:
+            tasks = tuple(t for t in catalogue if unit.code in t.lead_units)
+            parent = get_registry().get(unit.reporting_unit)
+            note = (
+                f"{unit.name} chủ trì {len(tasks)} nhiệm vụ dưới đây, báo cáo trong Phụ lục 03 của "
+                f"{parent.name} ({parent.code}) / these tasks are reported by the parent unit"
+            )
+        elif not tasks:
+            note = (
+                f"{unit.name} ({unit.kind.label}) không có nhiệm vụ Phụ lục 03: UBND cấp xã báo "
+                "cáo theo Phụ lục 04, không kèm Phụ lục 02, 03 / communes report no Phụ lục 03 "
+                "task"
+            )
+        if note:
+            print(f"sokets: {note}", file=sys.stderr)
     if args.format == "json":
         write_json(
             [
@@ -46,13 +68,7 @@ def handle(args: argparse.Namespace) -> int:
     else:
         write_table(
             [
-                (
-                    t.id,
-                    t.title,
-                    "Các sở, ban, ngành, UBND cấp huyện"
-                    if t.for_all_units
-                    else ", ".join(t.lead_units),
-                )
+                (t.id, t.title, ALL_PL01_UNITS if t.for_all_units else ", ".join(t.lead_units))
                 for t in tasks
             ],
             ("id", "title", "lead_units"),

@@ -32,8 +32,10 @@ def handle(args: argparse.Namespace) -> int:
     from sokets.errors import InvalidReportError
     from sokets.forms import dump_report
     from sokets.inputs import read_report
-    from sokets.outputs import write_atomic
+    from sokets.outputs import check_output, write_atomic
 
+    if args.output:
+        check_output(args.output, suffix=".json", inputs=[args.file])
     try:
         result = read_report(Path(args.file))
     except InvalidReportError as exc:

@@ -41,20 +41,16 @@ def handle(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from sokets.cli._output import print_findings, print_problems
-    from sokets.errors import InvalidReportError, OutputError
-    from sokets.inputs import read_report
+    from sokets.errors import InvalidReportError
+    from sokets.inputs import read_report, require_file
+    from sokets.outputs import check_output
     from sokets.render import render_report_to, report_renderer
     from sokets.validation import validate_import
 
-    source = Path(args.report)
+    source = require_file(Path(args.report))
     renderer = report_renderer(args.to)
     output = Path(args.output or source.with_name(f"{source.stem}-bao-cao{renderer.suffix}"))
-    if output.resolve() == source.resolve():
-        raise OutputError(
-            "tệp ghi ra trùng tệp báo cáo đầu vào; hãy chọn tên khác bằng -o / "
-            "the output would overwrite the input report: choose another name with -o",
-            source=str(output),
-        )
+    check_output(output, suffix=renderer.suffix, inputs=[source])
     try:
         result = read_report(source)
     except InvalidReportError as exc:

@@ -16,15 +16,15 @@ def register(subparsers: Any) -> None:
         description=(
             "Ghi mẫu báo cáo dành riêng cho một đơn vị (mã hoặc tên, xem `sokets units`). Mẫu "
             "XLSX có các trang Thông tin, Đề cương, Số liệu, Điển hình, Chỉ số (xã) và Phụ lục "
-            "02, 03 (sở, ngành, huyện); điền xong, nhập lại bằng `sokets import TỆP.xlsx`."
+            "02, 03 (sở, ngành, huyện); điền xong, nhập lại bằng `sokets import TỆP.xlsx`. Cùng "
+            "một lệnh với `sokets outline`, chỉ khác định dạng mặc định (xlsx). / A unit's "
+            "template in Excel; same as `sokets outline` but for the default format."
         ),
     )
-    add_arguments(
-        parser, "xlsx", "tệp ghi ra (mặc định: MÃ-ĐƠN-VỊ-biểu-mẫu.xlsx trong thư mục hiện tại)"
-    )
+    add_arguments(parser, "xlsx")
     parser.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
     """Write the template; print the path written. Exit 2 for a unit without one."""
-    return write_blank(args, lambda unit: f"{unit.code}-{(unit.form or 'mau').lower()}")
+    return write_blank(args)

@@ -15,7 +15,11 @@ def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "units",
         help="danh mục đơn vị báo cáo / list reporting units",
-        description="Liệt kê đơn vị: mã, tên, loại, đơn vị cấp trên, tên gọi khác.",
+        description=(
+            "Liệt kê đơn vị: mã, tên, loại, loại hành chính (huyện, thị xã, thành phố; xã, "
+            "phường, thị trấn), đơn vị cấp trên, tên gọi khác. / List units: code, name, kind, "
+            "administrative type, parent, aliases."
+        ),
     )
     parser.add_argument("--kind", choices=KINDS, action="append", help="chỉ loại này (lặp được)")
     parser.add_argument("--format", choices=FORMAT_CHOICES, default="text")
@@ -36,6 +40,7 @@ def handle(args: argparse.Namespace) -> int:
                     "code": u.code,
                     "name": u.name,
                     "kind": u.kind.value,
+                    "type": u.subtype or None,
                     "parent": u.parent,
                     "aliases": list(u.aliases),
                 }
@@ -44,7 +49,10 @@ def handle(args: argparse.Namespace) -> int:
         )
     else:
         write_table(
-            [(u.code, u.name, u.kind.value, u.parent or "", "; ".join(u.aliases)) for u in units],
-            ("code", "name", "kind", "parent", "aliases"),
+            [
+                (u.code, u.name, u.kind.value, u.subtype, u.parent or "", "; ".join(u.aliases))
+                for u in units
+            ],
+            ("code", "name", "kind", "type", "parent", "aliases"),
         )
     return 0
