@@ -119,6 +119,12 @@ def generate_round(folder: Path) -> list[Path]:
                 if figure.get("as_of", "") > header["report_date"]:
                     figure["as_of"] = header["report_date"]
             _vary_indicators(answer, rng)
+            for indicator in leaf.indicators:  # a rate over the district's communes
+                ratio = answer.get("indicators", {}).get(indicator.id)
+                if indicator.over_communes and isinstance(ratio, dict):
+                    communes = len(registry.children(unit.code))
+                    ratio["denominator"], ratio["numerator"] = communes, rng.randint(0, communes)
+                    ratio["percent"] = round(100 * ratio["numerator"] / communes, 1)
             report["answers"][leaf.id] = answer
         if unit.form == "PL01":
             report["appendix_pl02"] = [

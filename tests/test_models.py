@@ -72,9 +72,22 @@ def test_unknown_fields_items_and_units_are_refused() -> None:
     ]
 
 
-def test_nan_and_infinity_are_not_numbers() -> None:
-    data = _pl04({"3.a.b6": {"figures": [{"name": "x", "value": float("nan")}]}})
-    assert _problems(data)[0][0] == "/answers/3.a.b6/figures/0/value"
+@pytest.mark.parametrize("word", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_not_json(word: str) -> None:
+    data = _pl04({"3.a.b6": {"figures": [{"name": "x", "value": 1.5}]}}).replace(
+        b"1.5", word.encode()
+    )
+    with pytest.raises(InputError) as info:  # unreadable (exit 2), as docs/schemas.md says
+        load_report(data)
+    line = data.decode().splitlines()[int(info.value.location.split(":")[0]) - 1]
+    assert word in line and "not JSON" in info.value.message
+
+
+def test_nan_is_not_a_number_for_the_model_either() -> None:
+    document = json.loads(_pl04({"3.a.b6": {"figures": [{"name": "x", "value": 1.5}]}}))
+    document["answers"]["3.a.b6"]["figures"][0]["value"] = float("nan")
+    with pytest.raises(ValueError, match="finite_number"):
+        FORMS["PL04"].model.model_validate(document)
 
 
 def test_nfd_text_is_normalised_not_rejected() -> None:

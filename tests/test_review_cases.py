@@ -12,6 +12,7 @@ from sokets.cli.main import main
 from sokets.errors import InvalidReportError
 from sokets.forms import load_report
 from sokets.outline import pl04_outline
+from sokets.rules import problem_findings
 from sokets.validation import validate_bytes
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -46,7 +47,8 @@ def test_absurd_ratio_terms_are_refused_by_the_model(value: int) -> None:
 def test_answers_are_keyed_by_item_id_only() -> None:
     data = _commune()
     data["answers"]["item_2"] = data["answers"].pop("2")
-    assert _codes(data) == [("T003", "/answers/item_2")]
+    # the Python name is an unknown key, and item 2 is therefore missing: both said at once
+    assert _codes(data) == [("T003", "/answers/item_2"), ("R004", "/answers/2")]
 
 
 def test_baseline_figures_may_predate_the_period() -> None:
@@ -125,6 +127,10 @@ def test_did_you_mean_hints_stop_after_max_hints() -> None:
         data["answers"][f"3.a.b{n + 10}"] = {}
     report = validate_bytes(json.dumps(data).encode(), source="x.json")
     unknown = [f for f in report.findings if f.code == "T003"]
-    assert len(unknown) == MAX_HINTS + 10
+    assert len(unknown) + report.omitted["T003"] == MAX_HINTS + 10
     assert "Did you mean" in unknown[0].message_en
-    assert all("Did you mean" not in f.message_en for f in unknown[MAX_HINTS:])
+    with pytest.raises(InvalidReportError) as info:  # hints stop after MAX_HINTS, listed or not
+        load_report(json.dumps(data).encode())
+    found = list(problem_findings(info.value.problems, "PL04", data))
+    assert "Did you mean" in found[MAX_HINTS - 1].message_en
+    assert all("Did you mean" not in f.message_en for f in found[MAX_HINTS:])

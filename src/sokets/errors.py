@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 class SoketsError(Exception):
@@ -65,20 +66,36 @@ class InputError(SoketsError):
 
 @dataclass(frozen=True)
 class Problem:
-    """One place where a form instance does not fit its model."""
+    """One place where a form instance does not fit its model (or, as a note, where reading it
+    changed something: ``value`` then holds what was found)."""
 
     pointer: str
     type: str
     message: str
+    value: Any = None
 
 
 class InvalidReportError(SoketsError):
-    """A form instance whose content does not fit the model (types, required fields)."""
+    """A form instance whose content does not fit the model (types, required fields).
 
-    def __init__(self, *, source: str, form: str, problems: tuple[Problem, ...]) -> None:
+    ``document`` is the parsed instance, when there is one (so that the rest of it can still be
+    checked); ``notes`` are what reading changed on the way (see :func:`sokets.forms.load_document`).
+    """
+
+    def __init__(
+        self,
+        *,
+        source: str,
+        form: str,
+        problems: tuple[Problem, ...],
+        document: Any = None,
+        notes: tuple[Problem, ...] = (),
+    ) -> None:
         self.source = source
         self.form = form
         self.problems = problems
+        self.document = document
+        self.notes = notes
         first = problems[0] if problems else Problem("", "", "invalid")
         more = f" (+{len(problems) - 1})" if len(problems) > 1 else ""
         super().__init__(f"{source}:{first.pointer or '/'}: {first.message}{more}")

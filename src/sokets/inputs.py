@@ -202,10 +202,14 @@ READERS: dict[str, str] = {
 
 
 def read_json_report(data: bytes, source: str) -> ImportResult:
-    """Reader for ``.json``: a form instance as JSON."""
-    from sokets.forms import load_report
+    """Reader for ``.json``: a form instance as JSON; what reading changed (a code with stray
+    spaces) comes back as findings."""
+    from sokets.forms import load_document
+    from sokets.rules.model import problem_findings
 
-    return ImportResult(load_report(data, source=source))
+    report, notes = load_document(data, source=source)
+    form = str(getattr(getattr(report, "header", None), "form", ""))
+    return ImportResult(report, list(problem_findings(notes, form)))
 
 
 def reader_for(path: Path) -> Reader:

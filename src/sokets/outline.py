@@ -36,6 +36,8 @@ class Indicator:
     id: str
     kind: IndicatorKind
     label: str
+    over_communes: bool = False
+    """A rate over all the reporting district's communes (its denominator is known)."""
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,12 @@ def _pl01_items() -> tuple[OutlineItem, ...]:
                         "village_teams",
                         "Số lượng tổ công nghệ số cộng đồng cấp thôn, bản được thành lập",
                     ),
-                    _ratio("communes_with_teams", "Tỷ lệ xã triển khai thành lập"),
+                    Indicator(
+                        "communes_with_teams",
+                        IndicatorKind.RATIO,
+                        "Tỷ lệ xã triển khai thành lập",
+                        over_communes=True,
+                    ),
                 ),
             ),
             figures=True,

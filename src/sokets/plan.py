@@ -84,6 +84,8 @@ class Plan:
     period_start: dt.date
     review_deadline: dt.date
     report_deadline: dt.date
+    last_report_date: dt.date
+    """The latest date a report of this review can bear (a later one is a slip; see decisions)."""
     report_recipient: str
     report_channel: str
     conference: Conference
@@ -121,6 +123,7 @@ PLAN = Plan(
     period_start=dt.date(2022, 8, 1),
     review_deadline=dt.date(2023, 8, 15),
     report_deadline=dt.date(2023, 8, 20),
+    last_report_date=dt.date(2023, 12, 31),
     report_recipient="UBND tỉnh",
     report_channel="SO-TTTT",
     conference=Conference(

@@ -21,7 +21,7 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from sokets._text import ascii_fold, fold, nfc
@@ -180,26 +180,29 @@ class UnitRegistry:
     def __init__(self, units: Iterable[Unit]) -> None:
         self._by_code: dict[str, Unit] = {}
         self._by_name: dict[str, list[Unit]] = {}
-        # Looser keys, tried in turn when the name is not found as typed: without the kind word,
-        # without diacritics, without both.
-        self._loose: tuple[dict[str, list[Unit]], ...] = ({}, {}, {})
         for unit in units:
             if unit.code in self._by_code:
                 raise ValueError(f"duplicate unit code {unit.code!r}")
             self._by_code[unit.code] = unit
         for unit in self._by_code.values():
             for name in self._names(unit):
-                key = fold(name)
-                bare = _without_kind(key)
-                for index, loose in (
-                    (self._by_name, key),
-                    (self._loose[0], bare),
-                    (self._loose[1], ascii_fold(key)),
-                    (self._loose[2], ascii_fold(bare)),
-                ):
-                    bucket = index.setdefault(loose, [])
-                    if unit not in bucket:
-                        bucket.append(unit)
+                bucket = self._by_name.setdefault(fold(name), [])
+                if unit not in bucket:
+                    bucket.append(unit)
+
+    @cached_property
+    def _loose(self) -> tuple[dict[str, list[Unit]], ...]:
+        """Looser keys, tried in turn when a name is not found as typed (built on first need):
+        without the kind word, without diacritics, without both."""
+        indexes: tuple[dict[str, list[Unit]], ...] = ({}, {}, {})
+        for key, units in self._by_name.items():
+            bare = _without_kind(key)
+            for index, loose in zip(
+                indexes, (bare, ascii_fold(key), ascii_fold(bare)), strict=True
+            ):
+                bucket = index.setdefault(loose, [])
+                bucket.extend(u for u in units if u not in bucket)
+        return indexes
 
     def _names(self, unit: Unit) -> Iterator[str]:
         yield unit.name
@@ -246,23 +249,19 @@ class UnitRegistry:
             return self._by_code[upper]
         key = fold(text)
         bare = _without_kind(key)
-        for index, loose in (
-            (self._by_name, key),
-            (self._loose[0], bare),
-            (self._loose[1], ascii_fold(key)),
-            (self._loose[2], ascii_fold(bare)),
-        ):
-            found = index.get(loose)
-            if not found:
-                continue
-            if len(found) == 1:
-                return found[0]
+        found = self._by_name.get(key)
+        if not found:
+            tries = zip(self._loose, (bare, ascii_fold(key), ascii_fold(bare)), strict=True)
+            found = next((index[loose] for index, loose in tries if index.get(loose)), None)
+        if not found:
+            raise UnknownUnitError(query, suggestions=self._closest(ascii_fold(bare)))
+        if len(found) > 1:
             raise UnknownUnitError(
                 query,
                 candidates=tuple(u.code for u in found),
                 suggestions=tuple(f"{self.display_name(u)} ({u.code})" for u in found),
             )
-        raise UnknownUnitError(query, suggestions=self._closest(ascii_fold(bare)))
+        return found[0]
 
     def _closest(self, key: str, n: int = 3) -> tuple[str, ...]:
         """``"name (code)"`` of the units whose names are closest to ``key``."""

@@ -13,19 +13,22 @@ errors in :attr:`ValidationRun.unreadable` and carries on with the other inputs.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from sokets.errors import InputError, InvalidReportError
-from sokets.findings import Severity, ValidationReport
-from sokets.forms import load_report
+from sokets.errors import InputError, InvalidReportError, Problem
+from sokets.findings import Finding, FindingList, Severity, ValidationReport
+from sokets.forms import FORMS, json_pointer, load_document
 from sokets.inputs import READERS, ImportResult, expand_inputs, read_report
+from sokets.models.reports import PARTIAL, OutlineReport
 from sokets.rules import check, problem_findings
+from sokets.rules.model import collect_problems, problem_finding, split_pointer
 
 
 def validate_report(report: BaseModel, *, source: str = "<report>") -> ValidationReport:
@@ -39,17 +42,38 @@ def validate_report(report: BaseModel, *, source: str = "<report>") -> Validatio
     )
 
 
+def _as_bytes(data: object) -> bytes | str:
+    """JSON input as bytes or text; :class:`TypeError`, saying what to call, for anything else."""
+    if isinstance(data, bytes | str):
+        return data
+    if isinstance(data, bytearray | memoryview):
+        return bytes(data)
+    if isinstance(data, PurePath):
+        hint = "use validate_path() for a file"
+    elif isinstance(data, BaseModel):
+        hint = "use validate_report() for a model"
+    elif isinstance(data, dict | list):
+        hint = "serialise it with json.dumps() first, or build the model and use validate_report()"
+    else:
+        hint = "pass the JSON bytes of a report"
+    raise TypeError(f"validate_bytes() takes JSON bytes or text, not {type(data).__name__}: {hint}")
+
+
 def validate_bytes(data: bytes | str, source: str = "<bytes>") -> ValidationReport:
     """Validate a form instance given as JSON bytes: the model's problems, then the rules.
 
     Raises :class:`InputError` when the bytes are not a form instance at all (empty, not UTF-8,
-    malformed JSON, unknown form or version).
+    malformed JSON, unknown form or version), :class:`TypeError` when ``data`` is not bytes or
+    text (a path, a dict, a model: the message names the function to use).
     """
     try:
-        report = load_report(data, source=source)
+        report, notes = load_document(_as_bytes(data), source=source)
     except InvalidReportError as exc:
-        return invalid_report(exc, _parse(data))
-    return validate_report(report, source=source)
+        return invalid_report(exc)
+    result = validate_report(report, source=source)
+    if notes:
+        result.findings[:0] = problem_findings(notes, result.form or "")
+    return result
 
 
 def validate_path(path: str | Path) -> ValidationReport:
@@ -62,8 +86,7 @@ def validate_path(path: str | Path) -> ValidationReport:
     try:
         result = read_report(path)
     except InvalidReportError as exc:
-        document = _parse(_read_quietly(path)) if path.suffix.lower() == ".json" else None
-        return invalid_report(exc, document)
+        return invalid_report(exc)
     return validate_import(result, source=str(path))
 
 
@@ -102,35 +125,90 @@ def _place(pointer: str, locations: dict[str, str]) -> str:
 def invalid_report(error: InvalidReportError, document: Any = None) -> ValidationReport:
     """The validation report of an input that does not fit its model.
 
-    ``document`` is the parsed JSON, when there is one: messages then quote the wrong values.
+    ``document`` is the parsed JSON (by default the one the error carries): messages then quote
+    the wrong values, and the rules still check whatever part of the report fits (see
+    :func:`check_the_rest`), so that one run shows everything that can be checked.
     """
+    if document is None:
+        document = error.document
     header = document.get("header") if isinstance(document, dict) else None
     unit_code = header.get("unit_code") if isinstance(header, dict) else None
-    findings = (
-        problem_findings(error.problems, error.form, document)
-        if document is not None
-        else problem_findings(error.problems, error.form)
-    )
+    found = FindingList()
+    context = {} if document is None else {"document": document}
+    collect_problems(error.notes, error.form, found, **context)
+    collect_problems(error.problems, error.form, found, **context)
+    if document is not None:
+        found.extend(check_the_rest(error.form, error.problems, document))
     return ValidationReport(
         source=error.source,
         form=error.form,
         unit_code=unit_code if isinstance(unit_code, str) else None,
-        findings=list(findings),
+        findings=found.items,
+        omitted=found.omitted,
     )
 
 
-def _read_quietly(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
+#: Rule findings about a whole table, which cannot be judged once some of its rows are set
+#: aside: an assigned task "not reported" may be in a row that did not fit the model.
+_WHOLE_TABLE = frozenset({"R010", "R013", "R014", "R015", "R016"})
 
 
-def _parse(data: bytes | str) -> Any:
+def check_the_rest(form: str, problems: Iterable[Problem], document: Any) -> list[Finding]:
+    """Rule findings about the parts of a report that fit the model.
+
+    The answers and table rows with a model problem are set aside, items the unit must answer
+    may be missing (they are reported already, R004), and the rules run on what remains;
+    findings keep the pointers of the original document. Nothing is returned when the rules
+    cannot run: a problem in the header (the rules need the unit and the date), or in the
+    structure itself (``answers`` not an object…).
+    """
+    spec = FORMS.get(form)
+    if spec is None or not isinstance(document, dict):
+        return []
+    rest = copy.deepcopy(document)
+    set_aside: dict[str, set[int]] = {}
+    for problem in problems:
+        tokens = split_pointer(problem.pointer)
+        if problem.type in ("answer_required", "duplicate_key"):  # reported; the rest is sound
+            continue
+        if len(tokens) >= 2 and tokens[0] == "answers" and isinstance(rest.get("answers"), dict):
+            rest["answers"].pop(tokens[1], None)
+        elif len(tokens) >= 2 and tokens[1].isdigit() and isinstance(rest.get(tokens[0]), list):
+            set_aside.setdefault(tokens[0], set()).add(int(tokens[1]))
+        elif len(tokens) == 1 and problem.type == "extra_forbidden":
+            rest.pop(tokens[0], None)
+        else:
+            return []
+    kept: dict[str, list[int]] = {}
+    for table, rows in set_aside.items():
+        kept[table] = [i for i in range(len(rest[table])) if i not in rows]
+        rest[table] = [rest[table][i] for i in kept[table]]
     try:
-        return json.loads(data)
-    except (ValueError, RecursionError):
-        return None
+        model = spec.model.model_validate_json(
+            json.dumps(rest, ensure_ascii=False), context={PARTIAL: True}
+        )
+    except ValidationError:
+        return []
+    findings = []
+    answers = document.get("answers")
+    if isinstance(model, OutlineReport) and isinstance(answers, dict):
+        reported = {p.pointer for p in problems if p.type == "answer_required"}
+        for leaf in model.missing_items():  # absent, not set aside, and not yet reported
+            pointer = "/answers/" + leaf.id
+            if leaf.id not in answers and pointer not in reported:
+                missing = Problem(pointer, "answer_required", "")
+                findings.append(problem_finding(missing, form, document))
+    for finding in check(model):
+        tokens = split_pointer(finding.location)
+        table = tokens[0] if tokens else ""
+        if table in kept:
+            if finding.code in _WHOLE_TABLE:
+                continue
+            if len(tokens) >= 2 and tokens[1].isdigit():
+                tokens[1] = str(kept[table][int(tokens[1])])
+                finding = replace(finding, location=json_pointer(tuple(tokens)))
+        findings.append(finding)
+    return findings
 
 
 @dataclass

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from sokets.catalogue import get_catalogue
@@ -107,7 +107,21 @@ Number = Annotated[float, Field(allow_inf_nan=False)]
 #: Largest magnitude of a count or of a ratio's terms (far above any real count in a province).
 MAX_COUNT = 10**12
 
-Count = Annotated[int, Field(ge=-MAX_COUNT, le=MAX_COUNT)]
+
+def _whole(value: object) -> object:
+    """``20.0`` (or ``2e1``) as ``20``: JSON has one number type, and JSON Schema's ``integer``,
+    spreadsheets and JavaScript all take a whole float for an integer. Anything else is left for
+    the strict integer check to refuse (``20.5``, ``"20"``, ``true``)."""
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole)]
+"""An integer; a float with no fractional part (``20.0``) is that integer, as in JSON Schema."""
+
+# The bounds come before the validator so that the JSON Schema shows them as minimum/maximum.
+Count = Annotated[int, Field(ge=-MAX_COUNT, le=MAX_COUNT), BeforeValidator(_whole)]
 """A whole number of things; negative values are left to the rules, absurd ones refused."""
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from sokets.models.base import FormModel, Text
-from sokets.models.common import Pl01UnitCode, TaskId
+from sokets.models.common import Pl01UnitCode, TaskId, WholeNumber
 
 RESULTS_COLUMN = "Kết quả thực hiện từ tháng 8 năm 2022 đến nay"
 DIFFICULTIES_COLUMN = "Khó khăn, vướng mắc, nguyên nhân"
@@ -47,7 +47,7 @@ PL03_COLUMNS: tuple[tuple[str, str], ...] = (
 class Pl02Row(FormModel):
     """A row of Phụ lục 02: a general task assigned to the unit by plan 586/KH-UBND."""
 
-    no: int = Field(title="Stt")
+    no: WholeNumber = Field(title="Stt")
     task: Text = Field(title="Nội dung công việc")
     results: Text = Field(default="", title=RESULTS_COLUMN)
     difficulties: Text = Field(default="", title=DIFFICULTIES_COLUMN)

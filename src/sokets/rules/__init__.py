@@ -25,8 +25,8 @@ from sokets.rules._engine import RULES, ReportContext, Rule, rules_for, run_rule
 from sokets.rules.codes import CODES, PERCENT_TOLERANCE
 from sokets.rules.model import MODEL_CODES, problem_finding, problem_findings
 
-#: The modules that register rules, in the order their rules run: header, answers, tables.
-RULE_MODULES = ("header", "answers", "indicators", "tables")
+#: The modules that register rules, in the order their rules run.
+RULE_MODULES = ("header", "answers", "indicators", "tables", "texts")
 for _module in RULE_MODULES:
     importlib.import_module(f"sokets.rules.{_module}")
 

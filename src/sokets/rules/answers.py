@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from sokets._text import short_date
 from sokets.findings import Finding
 from sokets.models.common import Answer
 from sokets.plan import PLAN
@@ -114,14 +115,14 @@ def figures_and_cases(ctx: ReportContext) -> Iterator[Finding]:
                 if day < start and not leaf.describes_baseline:
                     yield c.FIGURE_BEFORE_PERIOD.at(
                         f"{pointer}/figures/{i}/as_of",
-                        date=f"{day:%d/%m/%Y}",
-                        start=f"{start:%d/%m/%Y}",
+                        date=short_date(day),
+                        start=short_date(start),
                     )
                 elif day > report_date:
                     yield c.FIGURE_AFTER_REPORT.at(
                         f"{pointer}/figures/{i}/as_of",
-                        date=f"{day:%d/%m/%Y}",
-                        report_date=f"{report_date:%d/%m/%Y}",
+                        date=short_date(day),
+                        report_date=short_date(report_date),
                     )
         if answer.typical_cases:
             for i, case in enumerate(answer.typical_cases):

@@ -88,6 +88,19 @@ INVALID_VALUE = finding_type(
     "Any other problem the form model finds; the message carries the model's own explanation.",
 )
 
+DUPLICATE_KEY = finding_type(
+    "T009",
+    E,
+    "Khóa trùng lặp / duplicate key",
+    "Khóa '{field}' xuất hiện nhiều lần trong cùng một đối tượng; chương trình khác nhau sẽ đọc "
+    "giá trị khác nhau. Hãy giữ một lần và xóa các lần thừa.",
+    "Key '{field}' appears more than once in the same object; programs disagree on which value "
+    "they read. Keep it once and remove the others.",
+    "JSON leaves a repeated key undefined and most parsers silently keep the last value, so the "
+    "first would be lost: a report with a repeated key (two unit codes, an answer given twice) "
+    "is refused, naming the key. The rest of the report is still checked, as the last value.",
+)
+
 # -- R: rules of the plan -------------------------------------------------------------------
 
 UNKNOWN_UNIT = finding_type(
@@ -244,7 +257,7 @@ ROW_NUMBER_DUPLICATED = finding_type(
 ROW_NUMBER_OUT_OF_ORDER = finding_type(
     "R016",
     E,
-    "Số thứ tự sai thứ tự / row number out of sequence",
+    "Số thứ tự không liên tục / row number out of sequence",
     "Dòng thứ {position} có số thứ tự {no}, cần {position}. Hãy đánh số lại các dòng 1, 2, 3… "
     "theo thứ tự.",
     "Row {position} is numbered {no}, expected {position}. Renumber the rows 1, 2, 3… in order.",
@@ -326,7 +339,6 @@ LATE_REPORT = finding_type(
     "Plan 403/KH-UBND asks for reports to Sở TT&TT before 20/8/2023.",
 )
 
-#: The codes of this catalogue, in order.
 REPORT_BEFORE_PLAN = finding_type(
     "R025",
     E,
@@ -338,6 +350,53 @@ REPORT_BEFORE_PLAN = finding_type(
     "A review report answers plan 403/KH-UBND of 13/6/2023, so it cannot be dated earlier.",
 )
 
+REPORT_AFTER_REVIEW = finding_type(
+    "R026",
+    E,
+    "Ngày báo cáo quá xa sau kỳ sơ kết / report dated long after the review",
+    "Ngày báo cáo {date} sau ngày {limit}: báo cáo sơ kết 01 năm (từ tháng 8/2022 đến tháng "
+    "8/2023, Hội nghị dự kiến tháng 9/2023) không thể lập muộn như vậy. Hãy sửa ngày báo cáo.",
+    "Report date {date} is after {limit}: the one-year review (8/2022 to 8/2023, conference "
+    "planned for 9/2023) cannot be reported that late. Correct the date.",
+    "A review of August 2022 to August 2023 is reported by 20/8/2023; a report dated after that "
+    "is late (R024) but still consolidated, until 31/12/2023. A later date (2024, 2099) is a "
+    "typing slip, not a late report (docs/decisions.md).",
+)
+COMMUNES_DENOMINATOR = finding_type(
+    "R027",
+    E,
+    "Mẫu số khác số xã của huyện / denominator is not the district's number of communes",
+    "Mẫu số của {label_lower} ({indicator}) là {denominator}, nhưng {unit_name} có {communes} "
+    "đơn vị cấp xã (danh mục năm 2023). Hãy lấy mẫu số là {communes}.",
+    "The denominator of {indicator} is {denominator}, but {unit_name} has {communes} communes "
+    "(registry of 2023). Use {communes} as the denominator.",
+    "A rate of communes in a district (such as the rate of communes that set up community tech "
+    "teams, Phụ lục 01 A.II.3) is over all of the district's communes, which the registry knows.",
+)
+TEXT_TOO_LONG_FOR_CELL = finding_type(
+    "R028",
+    W,
+    "Văn bản quá dài cho một ô bảng tính / text too long for a spreadsheet cell",
+    "Văn bản dài {length} ký tự, quá {limit} ký tự mà một ô Excel chứa được: báo cáo hợp lệ "
+    "nhưng không ghi ra được tệp XLSX. Hãy tách thành nhiều đoạn (ví dụ nhiều trường hợp điển "
+    "hình) hoặc rút gọn.",
+    "Text of {length} characters, over the {limit} an Excel cell holds: the report is valid but "
+    "cannot be written as XLSX. Split it (several typical cases, for instance) or shorten it.",
+    "Excel and LibreOffice hold at most 32,767 characters in a cell; a longer text would be cut "
+    "or refused when the report is rendered as a workbook.",
+)
+CODE_TRIMMED = finding_type(
+    "R029",
+    W,
+    "Mã có khoảng trắng thừa / code with stray spaces",
+    "Mã {got} có khoảng trắng thừa ở đầu hoặc cuối; sokets đã bỏ khoảng trắng và đọc thành "
+    "{code}. Hãy sửa lại trong tệp.",
+    "Code {got} has stray spaces around it; sokets removed them and read {code}. Correct the file.",
+    "A unit code or task id typed or pasted with spaces around it is read without them, and "
+    "flagged: never an unknown unit, never changed silently.",
+)
+
+#: The codes of this catalogue, in order.
 CODES: tuple[FindingType, ...] = (
     WRONG_TYPE,
     MISSING_FIELD,
@@ -347,6 +406,7 @@ CODES: tuple[FindingType, ...] = (
     NOT_ALLOWED,
     NULL_VALUE,
     INVALID_VALUE,
+    DUPLICATE_KEY,
     UNKNOWN_UNIT,
     WRONG_UNIT_KIND,
     COMMUNE_NOT_IN_DISTRICT,
@@ -372,4 +432,8 @@ CODES: tuple[FindingType, ...] = (
     FIGURE_AFTER_REPORT,
     LATE_REPORT,
     REPORT_BEFORE_PLAN,
+    REPORT_AFTER_REVIEW,
+    COMMUNES_DENOMINATOR,
+    TEXT_TOO_LONG_FOR_CELL,
+    CODE_TRIMMED,
 )

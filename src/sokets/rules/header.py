@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
+from sokets._text import short_date
 from sokets.findings import Finding
 from sokets.plan import PLAN, is_late
 from sokets.rules import codes as c
@@ -11,8 +13,8 @@ from sokets.rules._engine import REPORT_FORMS, ReportContext, rule
 from sokets.units import get_registry
 
 
-def _day(value: object) -> str:
-    return f"{value:%d/%m/%Y}"
+def _day(value: date) -> str:
+    return short_date(value)
 
 
 @rule(
@@ -63,10 +65,11 @@ def header_texts(ctx: ReportContext) -> Iterator[Finding]:
     "report-date",
     "Ngày báo cáo trong kỳ và đúng hạn / report dated in the period and on time",
     forms=REPORT_FORMS,
-    emits=(c.REPORT_BEFORE_PERIOD, c.REPORT_BEFORE_PLAN, c.LATE_REPORT),
+    emits=(c.REPORT_BEFORE_PERIOD, c.REPORT_BEFORE_PLAN, c.REPORT_AFTER_REVIEW, c.LATE_REPORT),
 )
 def report_date(ctx: ReportContext) -> Iterator[Finding]:
-    """The report date is not before 1/8/2022 nor the plan (13/6/2023); after 20/8/2023 late."""
+    """The report date is not before 1/8/2022 nor the plan (13/6/2023), nor after 31/12/2023;
+    after 20/8/2023 it is late."""
     day = ctx.header.report_date
     if day < PLAN.period_start:
         yield c.REPORT_BEFORE_PERIOD.at(
@@ -75,6 +78,10 @@ def report_date(ctx: ReportContext) -> Iterator[Finding]:
     elif day < PLAN.date:
         yield c.REPORT_BEFORE_PLAN.at(
             "/header/report_date", date=_day(day), plan_date=_day(PLAN.date)
+        )
+    elif day > PLAN.last_report_date:
+        yield c.REPORT_AFTER_REVIEW.at(
+            "/header/report_date", date=_day(day), limit=_day(PLAN.last_report_date)
         )
     elif is_late(day):
         yield c.LATE_REPORT.at(

@@ -10,6 +10,7 @@ from sokets.models.common import Ratio
 from sokets.outline import Indicator, IndicatorKind
 from sokets.rules import codes as c
 from sokets.rules._engine import REPORT_FORMS, ReportContext, rule, short
+from sokets.units import UnitKind, get_registry
 
 _TOLERANCE = c.PERCENT_TOLERANCE + 1e-9
 
@@ -59,6 +60,24 @@ def ratio_findings(ratio: Ratio, pointer: str, indicator: Indicator) -> list[Fin
     ]
 
 
+def _communes_denominator(
+    ctx: ReportContext, ratio: Ratio, item_pointer: str, indicator: Indicator
+) -> Iterator[Finding]:
+    if ctx.unit.kind is not UnitKind.DISTRICT:  # answered by another unit: R007 says so
+        return
+    communes = len(get_registry().children(ctx.unit.code))
+    if ratio.denominator > 0 and ratio.denominator != communes:  # not positive: R017
+        label = short(indicator.label, 90)
+        yield c.COMMUNES_DENOMINATOR.at(
+            f"{item_pointer}/indicators/{indicator.id}/denominator",
+            indicator=indicator.id,
+            label_lower=label[:1].lower() + label[1:],
+            denominator=ratio.denominator,
+            communes=communes,
+            unit_name=ctx.unit.name,
+        )
+
+
 @rule(
     "indicators-consistent",
     "Tỷ lệ và số lượng hợp lý / rates and counts are consistent",
@@ -68,10 +87,12 @@ def ratio_findings(ratio: Ratio, pointer: str, indicator: Indicator) -> list[Fin
         c.NUMERATOR_OUT_OF_RANGE,
         c.PERCENT_MISMATCH,
         c.NEGATIVE_COUNT,
+        c.COMMUNES_DENOMINATOR,
     ),
 )
 def indicators_consistent(ctx: ReportContext) -> Iterator[Finding]:
-    """0 <= numerator <= denominator, denominator > 0, percent agrees; counts >= 0."""
+    """0 <= numerator <= denominator, denominator > 0, percent agrees; counts >= 0; a rate over
+    a district's communes has their number as denominator."""
     for leaf, answer, item_pointer, _ in ctx.answered:
         if not leaf.indicators:
             continue
@@ -85,6 +106,8 @@ def indicators_consistent(ctx: ReportContext) -> Iterator[Finding]:
                 continue
             if indicator.kind is IndicatorKind.RATIO:
                 n, d, percent = value.numerator, value.denominator, value.percent
+                if indicator.over_communes:
+                    yield from _communes_denominator(ctx, value, item_pointer, indicator)
                 if (
                     0 <= n <= d
                     and d > 0

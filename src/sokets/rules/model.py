@@ -17,7 +17,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from sokets.errors import Problem
-from sokets.findings import Finding, FindingType
+from sokets.findings import Finding, FindingList, FindingType
 from sokets.forms import FORMS
 from sokets.rules import codes as c
 from sokets.rules._engine import short
@@ -176,33 +176,68 @@ def _unit_name(code: Any) -> str:
     return registry.get(code).name if isinstance(code, str) and code in registry else "?"
 
 
+#: The finding type of a problem type that maps to one whatever the value.
+_BY_KIND: dict[str, FindingType] = {
+    "missing": c.MISSING_FIELD,
+    "duplicate_key": c.DUPLICATE_KEY,
+    "code_trimmed": c.CODE_TRIMMED,
+    "extra_forbidden": c.UNKNOWN_FIELD,
+    "answer_required": c.ANSWER_MISSING,
+    "unknown_unit": c.UNKNOWN_UNIT,
+    "wrong_unit_kind": c.WRONG_UNIT_KIND,
+    "unknown_task": c.UNKNOWN_TASK,
+}
+
+
+def finding_type_of(problem: Problem, value: Any = _MISSING) -> FindingType:
+    """The finding type a model problem maps to (``value``: the value at its pointer, if known).
+
+    Cheap: a caller with no room left for a code counts the problem without building its finding.
+    """
+    kind = problem.type
+    found = _BY_KIND.get(kind)
+    if found is not None and (kind != "extra_forbidden" or problem.pointer):
+        return found
+    if value is None and (kind in _EXPECTED or kind in _DATE_TYPES):
+        return c.NULL_VALUE
+    if kind in _EXPECTED:
+        return c.WRONG_TYPE
+    if kind in _DATE_TYPES:
+        return c.INVALID_DATE
+    if kind in _NUMBER_TYPES:
+        return c.BAD_NUMBER
+    if kind in _CHOICE_TYPES:
+        return c.NOT_ALLOWED
+    return c.INVALID_VALUE
+
+
 def problem_finding(
     problem: Problem, form: str, document: Any = _MISSING, *, hint: bool = True
 ) -> Finding:
     """The finding for one model problem; ``document`` (parsed JSON) enriches the message."""
-    kind, pointer = problem.type, problem.pointer
+    pointer = problem.pointer
     tokens = split_pointer(pointer)
     field = tokens[-1] if tokens else "/"
     value = value_at(document, pointer)
+    kind = finding_type_of(problem, value)
     got = show(value)
-    detail = problem.message
-    if kind == "missing":
-        return c.MISSING_FIELD.at(pointer, field=field)
-    if kind == "extra_forbidden" and tokens:
+    if kind in (c.MISSING_FIELD, c.DUPLICATE_KEY, c.NULL_VALUE):
+        return kind.at(pointer, field=field)
+    if kind is c.CODE_TRIMMED:
+        return kind.at(pointer, got=show(problem.value), code=got)
+    if kind is c.UNKNOWN_FIELD:
         return _unknown_field(pointer, form, tokens, hint=hint)
-    if kind == "answer_required":
+    if kind is c.ANSWER_MISSING:
         unit = value_at(document, "/header/unit_code")
-        return c.ANSWER_MISSING.at(
+        return kind.at(
             pointer,
             item=field,
             title=_item_title(form, field),
             unit_name=_unit_name(unit) if _unit_name(unit) != "?" else "đơn vị / the unit",
         )
-    if kind == "unknown_unit":
-        return c.UNKNOWN_UNIT.at(pointer, got=got)
-    if kind == "wrong_unit_kind":
+    if kind is c.WRONG_UNIT_KIND:
         expected = _UNIT_KINDS.get(pointer) or (_PL04_UNIT if form == "PL04" else _PL01_UNIT)
-        return c.WRONG_UNIT_KIND.at(
+        return kind.at(
             pointer,
             got=got,
             name=_unit_name(value),
@@ -210,20 +245,12 @@ def problem_finding(
             expected_vi=expected[0],
             expected_en=expected[1],
         )
-    if kind == "unknown_task":
-        return c.UNKNOWN_TASK.at(pointer, got=got)
-    if value is None and (kind in _EXPECTED or kind in _DATE_TYPES):
-        return c.NULL_VALUE.at(pointer, field=field)
-    if kind in _EXPECTED:
-        expected_vi, expected_en = _EXPECTED[kind]
-        return c.WRONG_TYPE.at(pointer, got=got, expected_vi=expected_vi, expected_en=expected_en)
-    if kind in _DATE_TYPES:
-        return c.INVALID_DATE.at(pointer, got=got)
-    if kind in _NUMBER_TYPES:
-        return c.BAD_NUMBER.at(pointer, got=got)
-    if kind in _CHOICE_TYPES:
-        return c.NOT_ALLOWED.at(pointer, got=got, detail=detail)
-    return c.INVALID_VALUE.at(pointer, got=got, detail=detail)
+    if kind is c.WRONG_TYPE:
+        expected_vi, expected_en = _EXPECTED[problem.type]
+        return kind.at(pointer, got=got, expected_vi=expected_vi, expected_en=expected_en)
+    if kind in (c.UNKNOWN_UNIT, c.UNKNOWN_TASK, c.INVALID_DATE, c.BAD_NUMBER):
+        return kind.at(pointer, got=got)
+    return kind.at(pointer, got=got, detail=problem.message)
 
 
 def problem_findings(
@@ -235,6 +262,20 @@ def problem_findings(
     for problem in problems:
         unknown += problem.type == "extra_forbidden"
         yield problem_finding(problem, form, document, hint=unknown <= MAX_HINTS)
+
+
+def collect_problems(
+    problems: Iterable[Problem], form: str, into: FindingList, document: Any = _MISSING
+) -> None:
+    """:func:`problem_findings` into a capped list, building only the findings it keeps."""
+    unknown = 0
+    for problem in problems:
+        unknown += problem.type == "extra_forbidden"
+        code = finding_type_of(problem, value_at(document, problem.pointer)).code
+        if into.has_room(code):
+            into.add(problem_finding(problem, form, document, hint=unknown <= MAX_HINTS))
+        else:
+            into.skip(code)
 
 
 _ALL = ("PL01", "PL02", "PL03", "PL04")
@@ -252,6 +293,8 @@ MODEL_SOURCES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     c.UNKNOWN_UNIT.code: (("unknown_unit",), _ALL),
     c.WRONG_UNIT_KIND.code: (("wrong_unit_kind",), _ALL),
     c.ANSWER_MISSING.code: (("answer_required",), ("PL01", "PL04")),
+    c.DUPLICATE_KEY.code: (("duplicate_key (a key repeated in an object)",), _ALL),
+    c.CODE_TRIMMED.code: (("code_trimmed (a code read without its stray spaces)",), _ALL),
     c.UNKNOWN_TASK.code: (("unknown_task",), ("PL01", "PL03")),
 }
 MODEL_CODES: tuple[FindingType, ...] = tuple(code for code in c.CODES if code.code in MODEL_SOURCES)

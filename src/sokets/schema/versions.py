@@ -167,8 +167,10 @@ def supported_versions(form_id: str) -> tuple[str, ...]:
     return MIGRATIONS.readable_versions(form_id, form_spec(form_id).version)
 
 
-def upgrade(data: bytes, form_id: str, version: str, *, source: str = "<input>") -> bytes:
-    """JSON of an instance of an older ``version`` of a form, migrated to the current version.
+def migrate_document(
+    instance: Any, form_id: str, version: str, *, source: str = "<input>"
+) -> dict[str, Any]:
+    """An instance (parsed JSON) of an older ``version`` of a form, migrated to the current one.
 
     Raises :class:`InputError` at ``/header/version`` naming the version found and the versions
     supported when no migration path exists, or when a migration step fails on this input.
@@ -191,9 +193,8 @@ def upgrade(data: bytes, form_id: str, version: str, *, source: str = "<input>")
             source=source,
             location="/header/version",
         )
-    instance = json.loads(data)
     try:
-        migrated = MIGRATIONS.migrate(instance, form_id, version, current)
+        return MIGRATIONS.migrate(instance, form_id, version, current)
     except Exception as exc:  # a migration meeting input it cannot handle is bad input
         raise InputError(
             f"không chuyển được {form_id} từ phiên bản {version} lên {current}: {exc!r} / "
@@ -201,4 +202,9 @@ def upgrade(data: bytes, form_id: str, version: str, *, source: str = "<input>")
             source=source,
             location="/header/version",
         ) from None
+
+
+def upgrade(data: bytes, form_id: str, version: str, *, source: str = "<input>") -> bytes:
+    """JSON bytes of an instance of an older ``version``, migrated (see :func:`migrate_document`)."""
+    migrated = migrate_document(json.loads(data), form_id, version, source=source)
     return json.dumps(migrated, ensure_ascii=False).encode("utf-8")
