@@ -120,7 +120,10 @@ def test_diff_exit_codes_and_output(
 ) -> None:
     current = json.loads((SCHEMAS / PL02).read_bytes())
     old = _write(tmp_path / "old.json", current)
-    assert _run(capsysbinary, "schema", "diff", old, old)[0] == 0
+    code, out, err = _run(capsysbinary, "schema", "diff", old, old)
+    assert code == 0
+    assert "required version bump: none" in err
+    assert "NOT sufficient" not in err and "1.0.0 → 1.0.0: đủ / sufficient" in err
 
     wider = json.loads(json.dumps(current))
     wider["$defs"]["Pl02Row"]["properties"]["unit_in_charge"] = {

@@ -7,9 +7,16 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from sokets._text import printable
+
 if TYPE_CHECKING:
     from sokets.errors import InvalidReportError
     from sokets.findings import Finding
+
+
+def warn(message: str) -> None:
+    """One line on stderr, control characters escaped (input never drives the terminal)."""
+    print(printable(message), file=sys.stderr)
 
 
 def write_json(value: Any) -> None:
@@ -20,8 +27,9 @@ def write_json(value: Any) -> None:
 
 
 def write_table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> None:
-    """Write rows as tab-separated UTF-8 text with a header line."""
-    out = ["\t".join(headers), *("\t".join(row) for row in rows)]
+    """Write rows as tab-separated UTF-8 text with a header line (control characters and tabs
+    inside a cell escaped, so that a row stays one line of the right number of columns)."""
+    out = ["\t".join(headers), *("\t".join(printable(cell) for cell in row) for row in rows)]
     sys.stdout.buffer.write(("\n".join(out) + "\n").encode("utf-8"))
     sys.stdout.buffer.flush()
 
@@ -32,14 +40,38 @@ FORMAT_CHOICES = ("text", "json")
 def print_problems(error: InvalidReportError) -> None:
     """One line per place where a file does not fit its form, on stderr."""
     for problem in error.problems:
-        print(f"{error.source}:{problem.pointer or '/'}: {problem.message}", file=sys.stderr)
+        warn(f"{error.source}:{problem.pointer or '/'}: {problem.message}")
 
 
-def print_findings(source: str, findings: Iterable[Finding]) -> None:
-    """One line per finding (``FILE:PLACE: severity CODE: message``), on stderr."""
+def print_findings(
+    source: str,
+    findings: Iterable[Finding],
+    omitted: dict[str, int] | None = None,
+    *,
+    quiet: bool = False,
+) -> None:
+    """One line per finding (``FILE:PLACE: severity CODE: message``), on stderr, and one per
+    code whose findings were capped; with ``quiet``, errors only."""
+    from sokets.findings import Severity, severity_of
+    from sokets.reporters import omitted_line
+
     for finding in findings:
-        print(
+        if quiet and finding.severity is not Severity.ERROR:
+            continue
+        warn(
             f"{source}:{finding.location}: {finding.severity.value} {finding.code}: "
-            f"{finding.message}",
-            file=sys.stderr,
+            f"{finding.message}"
         )
+    for code, count in (omitted or {}).items():
+        if not quiet or severity_of(code) is Severity.ERROR:
+            warn(f"{source}: {omitted_line(code, count)}")
+
+
+def add_quiet(parser: Any) -> None:
+    """The ``-q/--quiet`` option: print errors only."""
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="chỉ in lỗi, không in cảnh báo và dòng tổng kết / print errors only",
+    )

@@ -24,10 +24,9 @@ def register(subparsers: Any) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """List tasks; for a unit without tasks of its own, say why on stderr."""
-    import sys
 
     from sokets.catalogue import ALL_PL01_UNITS, get_catalogue
-    from sokets.cli._output import write_json, write_table
+    from sokets.cli._output import warn, write_json, write_table
     from sokets.units import UnitKind, get_registry
 
     catalogue = get_catalogue()
@@ -50,7 +49,7 @@ def handle(args: argparse.Namespace) -> int:
                 "task"
             )
         if note:
-            print(f"sokets: {note}", file=sys.stderr)
+            warn(f"sokets: {note}")
     if args.format == "json":
         write_json(
             [

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sokets.cli._output import add_quiet
+
 
 def register(subparsers: Any) -> None:
     """Add the sub-command."""
@@ -20,6 +22,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "-o", "--output", metavar="REPORT.json", help="tệp JSON ghi ra (mặc định: stdout)"
     )
+    add_quiet(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -30,6 +33,7 @@ def handle(args: argparse.Namespace) -> int:
 
     from sokets.cli._output import print_findings, print_problems
     from sokets.errors import InvalidReportError
+    from sokets.findings import severity_of
     from sokets.forms import dump_report
     from sokets.inputs import read_report
     from sokets.outputs import check_output, write_atomic
@@ -46,5 +50,6 @@ def handle(args: argparse.Namespace) -> int:
         write_atomic(args.output, data)
     else:
         sys.stdout.buffer.write(data + b"\n")
-    print_findings(args.file, result.findings)
-    return 1 if any(f.severity.value == "error" for f in result.findings) else 0
+    print_findings(args.file, result.findings, result.omitted, quiet=args.quiet)
+    errors = any(f.severity.value == "error" for f in result.findings)
+    return 1 if errors or any(severity_of(c).value == "error" for c in result.omitted) else 0

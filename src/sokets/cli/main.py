@@ -38,6 +38,9 @@ EXIT_INTERNAL = 3
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered sub-command."""
+    from sokets.cli import _argparse
+
+    _argparse.install()
     parser = argparse.ArgumentParser(
         prog="sokets",
         description=(
@@ -54,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    from sokets.cli._output import warn
     from sokets.errors import SoketsError
 
     parser = build_parser()
@@ -64,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.handler(args)
     except SoketsError as exc:
-        print(f"sokets: {exc}", file=sys.stderr)
+        warn(f"sokets: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -73,10 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("SOKETS_DEBUG"):
             raise
-        print(
+        warn(
             f"sokets: lỗi nội bộ / internal error: {type(exc).__name__}: {exc} — hãy báo lỗi "
-            "kèm tệp đầu vào / please report it with the input (SOKETS_DEBUG=1 shows details)",
-            file=sys.stderr,
+            "kèm tệp đầu vào / please report it with the input (SOKETS_DEBUG=1 shows details)"
         )
         return EXIT_INTERNAL
     return code
@@ -90,7 +93,19 @@ def run() -> None:
     ``PYDANTIC_DISABLE_PLUGINS`` keeps their own value.
     """
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _tolerant_streams()
     sys.exit(main())
+
+
+def _tolerant_streams() -> None:
+    """Text a terminal's encoding cannot show (Vietnamese under cp1252) is escaped, never a crash.
+
+    Machine output (JSON) is written as UTF-8 bytes whatever the terminal.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 if __name__ == "__main__":

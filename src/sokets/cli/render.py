@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sokets.cli._output import add_quiet
+
 
 def register(subparsers: Any) -> None:
     """Add the sub-command."""
@@ -32,6 +34,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="vẫn kết xuất khi báo cáo còn lỗi theo quy tắc kiểm tra / render despite rule errors",
     )
+    add_quiet(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -40,7 +43,7 @@ def handle(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from sokets.cli._output import print_findings, print_problems
+    from sokets.cli._output import print_findings, print_problems, warn
     from sokets.errors import InvalidReportError
     from sokets.inputs import read_report, require_file
     from sokets.outputs import check_output
@@ -56,13 +59,12 @@ def handle(args: argparse.Namespace) -> int:
     except InvalidReportError as exc:
         print_problems(exc)
         return 1
-    findings = validate_import(result, source=str(source)).findings
-    print_findings(str(source), findings)
-    if any(f.severity.value == "error" for f in findings) and not args.allow_errors:
-        print(
+    checked = validate_import(result, source=str(source))
+    print_findings(str(source), checked.findings, checked.omitted, quiet=args.quiet)
+    if not checked.valid and not args.allow_errors:
+        warn(
             f"sokets: {source}: báo cáo còn lỗi, không kết xuất (dùng --allow-errors để vẫn kết "
-            "xuất) / the report has errors, nothing written",
-            file=sys.stderr,
+            "xuất) / the report has errors, nothing written"
         )
         return 1
     written = render_report_to(output, result.report, args.to)

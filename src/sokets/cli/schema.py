@@ -84,7 +84,7 @@ def handle_diff(args: argparse.Namespace) -> int:
     """Print the changes from OLD to NEW and the version bump they need."""
     from sokets.cli._output import write_json, write_table
     from sokets.schema.diff import Impact, diff_schemas, required_bump, schema_version
-    from sokets.schema.versions import version_bump
+    from sokets.schema.versions import Bump, version_bump
 
     old, new = _read_schema(args.old), _read_schema(args.new)
     changes = diff_schemas(old, new)
@@ -96,7 +96,12 @@ def handle_diff(args: argparse.Namespace) -> int:
             found = version_bump(versions[0], versions[1])
         except ValueError:
             found = None
-    sufficient = found is not None and found >= needed if all(versions) else None
+    if not all(versions):
+        sufficient = None
+    elif needed is Bump.NONE:  # nothing changed that needs a bump: the same version is fine
+        sufficient = found is not None or versions[0] == versions[1]
+    else:
+        sufficient = found is not None and found >= needed
     breaking = any(c.impact is Impact.BREAKING for c in changes)
     if args.format == "json":
         write_json(

@@ -27,10 +27,9 @@ def handle(args: argparse.Namespace) -> int:
     """Summarise every readable report; exit 1 if one does not fit its model, 2 if one cannot
     be read (the worst wins)."""
     import dataclasses
-    import sys
     from pathlib import Path
 
-    from sokets.cli._output import write_json, write_table
+    from sokets.cli._output import warn, write_json, write_table
     from sokets.consolidation import summarise
     from sokets.errors import InputError, InvalidReportError
     from sokets.inputs import iter_input_files, read_report
@@ -42,17 +41,17 @@ def handle(args: argparse.Namespace) -> int:
         try:
             paths.extend(iter_input_files([entry]))
         except InputError as exc:
-            print(f"sokets: {exc}", file=sys.stderr)
+            warn(f"sokets: {exc}")
             status = 2
     for path in paths:
         try:
             report = read_report(path).report
         except InvalidReportError as exc:
-            print(f"sokets: {exc}", file=sys.stderr)
+            warn(f"sokets: {exc}")
             status = max(status, 1)
             continue
         except InputError as exc:
-            print(f"sokets: {exc}", file=sys.stderr)
+            warn(f"sokets: {exc}")
             status = 2
             continue
         summary = dataclasses.asdict(summarise(report))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sokets.cli._output import add_quiet
+
 FORMATS = ("text", "json", "github")
 
 
@@ -35,6 +37,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="cảnh báo cũng tính là lỗi / warnings fail too",
     )
+    add_quiet(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -43,6 +46,7 @@ def handle(args: argparse.Namespace) -> int:
     import gc
     import sys
 
+    from sokets.cli._output import warn
     from sokets.cli.main import EXIT_INVALID, EXIT_OK, EXIT_USAGE
     from sokets.reporters import get_reporter
     from sokets.reporters._locate import JsonLocator
@@ -53,9 +57,10 @@ def handle(args: argparse.Namespace) -> int:
     gc.freeze()  # a short-lived process: spare the collector the models and the registry
     run = validate_paths(args.paths)
     for error in run.unreadable:
-        print(f"sokets: {error}", file=sys.stderr)
+        warn(f"sokets: {error}")
     locate = JsonLocator() if args.format == "github" else None
-    output = get_reporter(args.format, locate=locate).render(run, strict=args.strict)
+    reporter = get_reporter(args.format, locate=locate)
+    output = reporter.render(run, strict=args.strict, quiet=args.quiet)
     if run.unreadable:
         verdict = EXIT_USAGE
     else:

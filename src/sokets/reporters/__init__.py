@@ -28,11 +28,17 @@ def omitted_line(code: str, count: int) -> str:
     )
 
 
+def fails(severity: str, *, strict: bool) -> bool:
+    """Whether a finding of ``severity`` fails the run (warnings do with ``strict``)."""
+    return severity == "error" or strict
+
+
 class Reporter(Protocol):
     """Renders the outcome of a validation run."""
 
-    def render(self, run: ValidationRun, *, strict: bool = False) -> str:
-        """The whole output, ending with a newline."""
+    def render(self, run: ValidationRun, *, strict: bool = False, quiet: bool = False) -> str:
+        """The whole output, ending with a newline (with ``quiet``, what fails the run only,
+        where the format allows leaving things out)."""
         ...
 
 

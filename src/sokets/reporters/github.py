@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sokets._text import printable
 from sokets.findings import severity_of
-from sokets.reporters import Locate, omitted_line
+from sokets.reporters import Locate, fails, omitted_line
 
 if TYPE_CHECKING:
     from sokets.validation import ValidationRun
@@ -22,7 +23,8 @@ _IN_MESSAGE = re.compile(r"line (\d+) column (\d+)")
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def _property(text: str) -> str:
@@ -52,16 +54,21 @@ class GitHubReporter:
         props.append(f"title={_property(title)}")
         return f"::{level} {','.join(props)}::{_data(message)}"
 
-    def render(self, run: ValidationRun, *, strict: bool = False) -> str:
-        """One annotation per finding and per unreadable input."""
+    def render(self, run: ValidationRun, *, strict: bool = False, quiet: bool = False) -> str:
+        """One annotation per finding and per unreadable input (with ``quiet``, failing ones
+        only, and no summary line)."""
         lines: list[str] = []
         for report in run.reports:
             for f in report.findings:
-                level = "error" if f.severity.value == "error" or strict else "warning"
+                if quiet and not fails(f.severity.value, strict=strict):
+                    continue
+                level = "error" if fails(f.severity.value, strict=strict) else "warning"
                 title = f"sokets {f.code} {f.location or '/'}"
                 lines.append(self._command(level, report.source, f.location, title, f.message))
             for code, count in report.omitted.items():
-                level = "error" if severity_of(code).value == "error" or strict else "warning"
+                level = "error" if fails(severity_of(code).value, strict=strict) else "warning"
+                if quiet and level != "error":
+                    continue
                 title = f"sokets {code}"
                 lines.append(
                     self._command(level, report.source, "", title, omitted_line(code, count))
@@ -73,6 +80,8 @@ class GitHubReporter:
             lines.append(
                 self._command("error", error.source, error.location, title, error.message, fixed)
             )
+        if quiet:
+            return "".join(line + "\n" for line in lines)
         c = run.tally(strict=strict)
         lines.append(
             f"sokets validate: {c['inputs']} tệp / inputs, {c['valid']} hợp lệ / valid, "

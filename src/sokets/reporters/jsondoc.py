@@ -17,6 +17,6 @@ class JsonReporter:
     def __init__(self, *, locate: Locate | None = None) -> None:
         self.locate = locate
 
-    def render(self, run: ValidationRun, *, strict: bool = False) -> str:
-        """The run as indented JSON, non-ASCII kept."""
+    def render(self, run: ValidationRun, *, strict: bool = False, quiet: bool = False) -> str:
+        """The run as indented JSON, non-ASCII kept (a document: ``quiet`` leaves nothing out)."""
         return json.dumps(run.to_dict(strict=strict), ensure_ascii=False, indent=2) + "\n"
