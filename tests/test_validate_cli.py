@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sokets.cli.main import build_parser, main
-from sokets.inputs import MAX_INPUT_BYTES
+from sokets.inputs import MAX_INPUT_BYTES, READERS
 from sokets.reporters import REPORTER_BY_NAME, get_reporter
 from sokets.reporters._locate import JsonLocator, value_offsets
 from sokets.validation import validate_paths
@@ -192,6 +192,9 @@ def test_pre_commit_hook_runs_sokets_validate() -> None:
     assert fields["id"] == "sokets-validate"
     assert fields["entry"] == "sokets validate"
     assert fields["language"] == "python"
-    files = re.compile(fields["files"])
-    assert files.search("reports/so-tttt-pl01.json") and files.search("xa.xlsx")
+    files, exclude = re.compile(fields["files"]), re.compile(fields["exclude"])
+    for suffix in READERS:  # every format validate reads (issue 13, point 1)
+        assert files.search(f"reports/so-tttt-pl01{suffix}"), suffix
     assert not files.search("README.md")
+    assert exclude.search("reports/~$xa.docx") and exclude.search(".~lock.xa.xlsx#")
+    assert not exclude.search("reports/xa.docx")
