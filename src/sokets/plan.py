@@ -54,10 +54,12 @@ class Duty:
 
 
 class ErratumKind(StrEnum):
-    """Whether sokets corrected the text, or only records an inconsistency it left as is."""
+    """Whether sokets corrected the text, resolved an inconsistency, or kept a slip as written."""
 
     CORRECTED = "corrected"
     INCONSISTENCY = "inconsistency"
+    KEPT = "kept"
+    """A slip of style (case, a hyphen, a stray plural) that changes no meaning: quoted as is."""
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,7 @@ PLAN = Plan(
 
 _C = ErratumKind.CORRECTED
 _I = ErratumKind.INCONSISTENCY
+_K = ErratumKind.KEPT
 
 ERRATA: tuple[Erratum, ...] = (
     Erratum(
@@ -277,11 +280,12 @@ ERRATA: tuple[Erratum, ...] = (
         "Vulnerability scanning is “dò quét”.",
     ),
     Erratum(
-        "Mục II.2.c (thành phần) và mục IV.4",
+        "Mục II.2.c (thành phần)",
         "Công thông tin điện tử tỉnh",
         "Cổng thông tin điện tử tỉnh",
         _C,
-        "“Công” for “Cổng” (also “Công TTĐT tỉnh” in IV.4 and in “Nơi nhận”).",
+        "“Công” for “Cổng” (the short form “Công TTĐT tỉnh” of IV.4 and “Nơi nhận” is the next "
+        "entry).",
     ),
     Erratum(
         "Mục IV.4 và “Nơi nhận”",
@@ -326,6 +330,36 @@ ERRATA: tuple[Erratum, ...] = (
         _I,
         "The group row names a lead unit although groups are headings; sokets gives groups no "
         "lead unit (every task of the group names its own).",
+    ),
+    Erratum(
+        "Phụ lục 04, mục 3.a (gạch đầu dòng thứ hai)",
+        "Ban cơ yếu Chính phủ",
+        "Ban Cơ yếu Chính phủ",
+        _K,
+        "The agency's name takes a capital “Cơ”; quoted as the plan writes it.",
+    ),
+    Erratum(
+        "Phụ lục 01, mục A.II.3 (gạch đầu dòng “Riêng …”)",
+        "Sở Lao động thương binh và Xã hội",
+        "Sở Lao động - Thương binh và Xã hội",
+        _K,
+        "The department's name is “Lao động - Thương binh và Xã hội”; quoted as written, and the "
+        "registry knows the spelling as an alias.",
+    ),
+    Erratum(
+        "Phụ lục 01, mục A.II.7 (gạch đầu dòng ngành Nông nghiệp)",
+        "Sở Nông nghiệp và phát triển nông thôn",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        _K,
+        "“Phát triển” takes a capital in the department's name (as the same bullet writes it a "
+        "few words earlier); quoted as written.",
+    ),
+    Erratum(
+        "Phụ lục 01, mục A.II.4 (gạch đầu dòng thứ nhất)",
+        "theo các Kế hoạch số 586/KH-UBND",
+        "theo Kế hoạch số 586/KH-UBND",
+        _K,
+        "A plural “các” before one plan; quoted as written.",
     ),
     Erratum(
         "Phụ lục 03, nhiệm vụ I.13 và III.4",
