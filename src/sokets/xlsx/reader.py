@@ -44,6 +44,8 @@ from sokets.xlsx.safety import MAX_COLUMNS, MAX_ROWS, column_letters, load_check
 MAX_OUTSIDE_FINDINGS = 50
 
 _EMPTY = "(trống)"
+#: Units of measure that mean a percentage (folded).
+_PERCENT_UNITS = frozenset({"%", "phần trăm", "percent"})
 
 #: The cell that stands for an indicator's value (a ratio's numerator).
 _FIRST_INPUT = {
@@ -308,17 +310,32 @@ class _Reader:
         raw = sheet.take(row, column)
         if raw is None:
             return None
+        number_format = sheet.number_format(row, column)
+        shown = val.percent_shown(raw, number_format)
         try:
             if kind in (Kind.TEXT, Kind.MEASURE):
-                return val.as_text(raw)
+                return val.as_text(raw) if shown is None else f"{val.as_text(shown)}%"
             if kind in (Kind.ITEM, Kind.KEY):
                 return val.as_text(raw).strip()
+            if kind in (Kind.INTEGER, Kind.DECIMAL) and shown is not None:
+                value = val.as_integer(shown) if kind is Kind.INTEGER else shown
+                header = lay.TABLES[sheet.title].columns[column - 1].header
+                self._add(
+                    xf.PERCENT_SHOWN.at(
+                        ref,
+                        shown=val.show_cell(raw, number_format),
+                        value=val.as_text(value),
+                        context_vi=f"trong cột “{header}”, không phải cột tỷ lệ",
+                        context_en=f"in the “{header}” column, which is not a percentage",
+                    )
+                )
+                return value
             if kind is Kind.INTEGER:
                 return val.as_integer(raw)
             if kind is Kind.DECIMAL:
                 return val.as_decimal(raw)
             if kind is Kind.PERCENT:
-                return val.as_percent(raw, sheet.number_format(row, column))
+                return val.as_percent(raw, number_format)
             if kind is Kind.DATE:
                 return val.as_date(raw)
             if kind is Kind.YES_NO:
@@ -327,7 +344,7 @@ class _Reader:
             self._add(
                 xf.WRONG_KIND.at(
                     ref,
-                    value=val.show(raw),
+                    value=val.show_cell(raw, number_format),
                     expected_vi=wrong.expected_vi,
                     expected_en=wrong.expected_en,
                 )
@@ -642,10 +659,48 @@ class _Reader:
     def _incomplete(self, sheet: _Sheet, row: int, column: int, vi: str, en: str) -> None:
         self._add(xf.INCOMPLETE_ROW.at(sheet.ref(row, column), missing_vi=vi, missing_en=en))
 
+    def _figure_value(self, sheet: _Sheet, row: int, column: int) -> tuple[Any, str]:
+        """A figure's value, and how the cell shows it when it is a percentage (``"“85%”"``;
+        ``""`` otherwise): ``0.85`` in a ``0%`` cell and the text ``"85%"`` are both 85."""
+        raw = sheet.take(row, column)
+        number_format = sheet.number_format(row, column)
+        shown = val.percent_shown(raw, number_format)
+        if shown is not None:
+            return shown, val.show_cell(raw, number_format)
+        if isinstance(raw, str):
+            number = val.percent_text(raw)
+            if number is not None:
+                return number, val.show(raw)
+        return self._read(sheet, row, column, Kind.DECIMAL), ""
+
+    def _percent_unit(self, sheet: _Sheet, row: int, figure: dict[str, Any], shown: str) -> None:
+        """Give a figure shown as a percentage the unit “%”, or report a unit that says otherwise
+        (the number shown is kept)."""
+        table = lay.FIGURES
+        if "unit" not in figure:
+            figure["unit"] = "%"
+        elif fold(figure["unit"]) not in _PERCENT_UNITS:
+            self._add(
+                xf.PERCENT_SHOWN.at(
+                    sheet.ref(row, table.index("value")),
+                    shown=shown,
+                    value=val.as_text(figure["value"]),
+                    context_vi=f"nhưng đơn vị tính là {val.show(figure['unit'])}",
+                    context_en=f"but the unit is {val.show(figure['unit'])}",
+                )
+            )
+
     def read_figures(self) -> None:
         table = lay.FIGURES
         for sheet, row, present in self._free_rows(table):
-            got = {c.key: self._read(sheet, row, table.index(c.key), c.kind) for c in table.columns}
+            got: dict[str, Any] = {}
+            percent = ""
+            for column in table.columns:
+                number = table.index(column.key)
+                if column.key == "value":
+                    got["value"], percent = self._figure_value(sheet, row, number)
+                else:
+                    got[column.key] = self._read(sheet, row, number, column.kind)
             if "item" not in present:
                 self._incomplete(
                     sheet, row, table.index("item"), "mục đề cương", "the outline item"
@@ -674,6 +729,12 @@ class _Reader:
             base = ("answers", item.id, "figures", len(figures))
             for key in figure:
                 self.pointers[json_pointer((*base, key))] = sheet.ref(row, table.index(key))
+            if percent and got["unit"] is not _WRONG:
+                self._percent_unit(sheet, row, figure, percent)
+                if got["unit"] is None:  # the unit comes from how the value cell shows it
+                    self.pointers[json_pointer((*base, "unit"))] = sheet.ref(
+                        row, table.index("value")
+                    )
             figures.append(figure)
 
     def read_cases(self) -> None:
