@@ -119,9 +119,38 @@ def test_locations_map_report_pointers_to_cells(commune_filled: bytes) -> None:
     assert locations["/answers/1.b1/figures/0/value"] == "Số liệu!C4"
 
 
+def test_every_header_field_and_list_has_a_cell(commune_filled: bytes) -> None:
+    info = open_book(commune_filled)["Thông tin"]
+    locations = _read(commune_filled).locations
+    for key in ("place", "signer.authority", "signer.title", "signer.name", "recipients"):
+        pointer = "/header/" + key.replace(".", "/")
+        assert locations[pointer] == f"Thông tin!C{info_row(info, key)}", pointer
+    assert locations["/header"] == locations["/header/unit_code"]
+    assert locations["/header/signer"] == f"Thông tin!C{info_row(info, 'signer.authority')}"
+    assert locations["/answers"] == "Đề cương!A3"
+
+
+def test_every_cell_of_a_table_row_has_its_pointer_filled_or_not() -> None:
+    def fill(wb: Any) -> None:
+        fill_header(wb)
+        wb["PL02"]["A4"], wb["PL02"]["B4"] = 1, "Nhiệm vụ riêng"  # no results
+
+    data = edited(blank(DISTRICT), fill)
+    locations = _read(data).locations
+    assert locations["/appendix_pl02"] == "PL02!A3"
+    assert locations["/appendix_pl02/0"] == "PL02!A4"
+    assert locations["/appendix_pl02/0/results"] == "PL02!C4"
+    assert locations["/appendix_pl03"] == "PL03!A3"
+    assert locations["/appendix_pl03/1"] == f"PL03!A{row_of(open_book(data)['PL03'], 'IV.9')}"
+
+
 def test_an_untouched_template_names_the_empty_required_cells() -> None:
     with pytest.raises(InvalidReportError) as caught:
         _read(blank(COMMUNE))
+    ws = open_book(blank(COMMUNE))["Thông tin"]
+    assert caught.value.locations["/header/signer/title"] == (
+        f"Thông tin!C{info_row(ws, 'signer.title')}"
+    )
     problems = {p.pointer: p.message for p in caught.value.problems}
     ws = open_book(blank(COMMUNE))["Thông tin"]
     for key, pointer in (

@@ -60,12 +60,24 @@ class Problem:
 
 
 class InvalidReportError(SoketsError):
-    """A form instance whose content does not fit the model (types, required fields)."""
+    """A form instance whose content does not fit the model (types, required fields).
 
-    def __init__(self, *, source: str, form: str, problems: tuple[Problem, ...]) -> None:
+    ``locations`` maps JSON pointers to places in the file (``"Thông tin!C6"``) where the reader
+    knows them, as :attr:`sokets.inputs.ImportResult.locations` does for a report that fits.
+    """
+
+    def __init__(
+        self,
+        *,
+        source: str,
+        form: str,
+        problems: tuple[Problem, ...],
+        locations: dict[str, str] | None = None,
+    ) -> None:
         self.source = source
         self.form = form
         self.problems = problems
+        self.locations = dict(locations or {})
         first = problems[0] if problems else Problem("", "", "invalid")
         more = f" (+{len(problems) - 1})" if len(problems) > 1 else ""
         super().__init__(f"{source}:{first.pointer or '/'}: {first.message}{more}")

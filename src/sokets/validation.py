@@ -103,6 +103,7 @@ def invalid_report(error: InvalidReportError, document: Any = None) -> Validatio
     """The validation report of an input that does not fit its model.
 
     ``document`` is the parsed JSON, when there is one: messages then quote the wrong values.
+    Findings name the place in the file (``Sheet!B7``) where the reader recorded one.
     """
     header = document.get("header") if isinstance(document, dict) else None
     unit_code = header.get("unit_code") if isinstance(header, dict) else None
@@ -111,6 +112,8 @@ def invalid_report(error: InvalidReportError, document: Any = None) -> Validatio
         if document is not None
         else problem_findings(error.problems, error.form)
     )
+    if error.locations:
+        findings = (replace(f, location=_place(f.location, error.locations)) for f in findings)
     return ValidationReport(
         source=error.source,
         form=error.form,

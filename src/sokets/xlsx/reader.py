@@ -15,8 +15,9 @@ a file that fails the safety checks of :mod:`sokets.xlsx.safety`, a workbook tha
 template, a template of another layout or form version, of a unit other than ``expected_unit``,
 whose identity was tampered with, or whose table structure was changed (a sheet or column header
 missing). With :class:`~sokets.errors.InvalidReportError` (problems located by JSON pointer, the
-message naming the cell): a report that cannot be built because a required header cell (report
-number, date, signer) is empty or unreadable.
+message naming the cell, and the error's ``locations`` mapping pointers to cells): a report that
+cannot be built because a required header cell (report number, date, signer) is empty or
+unreadable.
 """
 
 from __future__ import annotations
@@ -434,6 +435,16 @@ class _Reader:
         for spec in fields.values():
             if spec.key not in seen and not spec.repeated and spec is not lay.INFO_UNIT:
                 self.pointers.setdefault(spec.pointer, table.sheet)
+        for pointer, parts in (
+            ("/header", ("/header/unit_code",)),
+            (
+                "/header/signer",
+                tuple(f"/header/signer/{k}" for k in ("authority", "title", "name")),
+            ),
+        ):
+            cells = [self.pointers[p] for p in parts if "!" in self.pointers.get(p, "")]
+            if cells:
+                self.pointers.setdefault(pointer, cells[0])
         header: dict[str, Any] = {
             "form": self.form,
             "version": FORMS[self.form].version,
@@ -656,6 +667,14 @@ class _Reader:
             if present:
                 yield sheet, row, present
 
+    def _row_cells(self, sheet: _Sheet, row: int, table: Table, base: tuple[Any, ...]) -> None:
+        """Record where the entry at ``base`` and each of its fields came from: the row's first
+        visible cell, and every column's cell (filled or not)."""
+        first = next(n for n, c in enumerate(table.columns, 1) if not c.hidden)
+        self.pointers[json_pointer(base)] = sheet.ref(row, first)
+        for number, column in enumerate(table.columns, start=1):
+            self.pointers[json_pointer((*base, column.key))] = sheet.ref(row, number)
+
     def _incomplete(self, sheet: _Sheet, row: int, column: int, vi: str, en: str) -> None:
         self._add(xf.INCOMPLETE_ROW.at(sheet.ref(row, column), missing_vi=vi, missing_en=en))
 
@@ -727,8 +746,7 @@ class _Reader:
                 if got[key] is not None and got[key] is not _WRONG:
                     figure[key] = got[key]
             base = ("answers", item.id, "figures", len(figures))
-            for key in figure:
-                self.pointers[json_pointer((*base, key))] = sheet.ref(row, table.index(key))
+            self._row_cells(sheet, row, table, base)
             if percent and got["unit"] is not _WRONG:
                 self._percent_unit(sheet, row, figure, percent)
                 if got["unit"] is None:  # the unit comes from how the value cell shows it
@@ -781,10 +799,7 @@ class _Reader:
                 )
                 continue
             entry = {k: v for k, v in got.items() if v is not None and v is not _WRONG}
-            for key in entry:
-                self.pointers[json_pointer(("appendix_pl02", len(rows), key))] = sheet.ref(
-                    row, table.index(key)
-                )
+            self._row_cells(sheet, row, table, ("appendix_pl02", len(rows)))
             rows.append(entry)
         return rows
 
@@ -833,9 +848,7 @@ class _Reader:
                 continue
             first[task.id] = row
             entry: dict[str, Any] = {"task_id": task.id}
-            self.pointers[json_pointer(("appendix_pl03", len(rows), "task_id"))] = sheet.ref(
-                row, id_col
-            )
+            self._row_cells(sheet, row, table, ("appendix_pl03", len(rows)))
             for name in ("results", "difficulties", "proposals"):
                 pointer = json_pointer(("appendix_pl03", len(rows), name))
                 text = self._read(sheet, row, table.index(name), Kind.TEXT, pointer)
@@ -879,6 +892,15 @@ class _Reader:
                 self._add(xf.UNCACHED_FORMULA.at(ref))
 
     def read(self) -> ImportResult:
+        for pointer, table in (
+            ("/answers", lay.OUTLINE),
+            ("/appendix_pl02", lay.PL02),
+            ("/appendix_pl03", lay.PL03),
+        ):
+            if table.sheet in self.sheets:
+                # a list as a whole (a task not reported…): its table's first header cell
+                first = next(n for n, c in enumerate(table.columns, 1) if not c.hidden)
+                self.pointers[pointer] = self.sheets[table.sheet].ref(table.header_row, first)
         data: dict[str, Any] = {"header": self.read_info()}
         self.read_outline()
         self.read_indicators()
@@ -890,13 +912,16 @@ class _Reader:
         data["answers"] = self.answers
         self.report_outside()
         model: type[BaseModel] = FORMS[self.form].model
+        locations = {p: ref for p, ref in self.pointers.items() if "!" in ref}
         try:
             report = model.model_validate(data)
         except ValidationError as exc:
             raise InvalidReportError(
-                source=self.source, form=self.form, problems=tuple(self._problems(exc))
+                source=self.source,
+                form=self.form,
+                problems=tuple(self._problems(exc)),
+                locations=locations,
             ) from None
-        locations = {p: ref for p, ref in self.pointers.items() if "!" in ref}
         return ImportResult(report, self.findings, locations)
 
     def _cell_of(self, pointer: str) -> str:
