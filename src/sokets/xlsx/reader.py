@@ -280,13 +280,16 @@ class _Reader:
                     sheet.ref(table.header_row, number),
                 )
 
-    def _fixed(self, sheet: _Sheet, row: int, column: int, expected: str) -> None:
-        """Check a locked cell sokets wrote; an edit is reported (X002), never imported."""
+    def _fixed(
+        self, sheet: _Sheet, row: int, column: int, expected: str, earlier: tuple[str, ...] = ()
+    ) -> None:
+        """Check a locked cell sokets wrote (``expected``, or one of the ``earlier`` texts of
+        templates already sent out); an edit is reported (X002), never imported."""
         found = sheet.take(row, column)
         if found is None and sheet.is_merged(row, column):
             return
         text = val.as_text(found) if found is not None and not val.is_error(found) else ""
-        if fold(text) != fold(expected):
+        if fold(text) not in {fold(t) for t in (expected, *earlier)}:
             self._add(
                 xf.LOCKED_CELL_EDITED.at(
                     sheet.ref(row, column),
@@ -400,7 +403,8 @@ class _Reader:
                 )
                 self._consume(sheet, row, table, "label", "value")
                 continue
-            self._fixed(sheet, row, label_col, spec.label)
+            label = lay.info_label(spec, self.unit)
+            self._fixed(sheet, row, label_col, label, lay.EARLIER_LABELS.get(spec.key, ()))
             if spec.repeated:
                 ref = sheet.ref(row, value_col)
                 self.pointers.setdefault(spec.pointer, ref)

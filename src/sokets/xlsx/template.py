@@ -103,8 +103,9 @@ def _info_rows(unit: Unit, form: str, report: BaseModel | None) -> list[_Row]:
                 values = list(value) + [None] * max(0, spec.rows - len(value))
             else:
                 values = [_or_none(value) if isinstance(value, str) else value]
+        label = lay.info_label(spec, unit)
         for value in values:
-            rows.append(_Row({"key": spec.key, "label": spec.label, "value": value}))
+            rows.append(_Row({"key": spec.key, "label": label, "value": value}))
     return rows
 
 
@@ -346,9 +347,9 @@ def _validation(kind: Kind) -> DataValidation | None:
             showErrorMessage=True,
             showInputMessage=True,
             promptTitle="Ngày",
-            prompt="Nhập ngày dạng ngày/tháng/năm, ví dụ 14/08/2023.",
+            prompt="Nhập ngày dạng ngày/tháng/năm, ví dụ 14/8/2023.",
             errorTitle="Ngày",
-            error="Nhập một ngày, ví dụ 14/08/2023.",
+            error="Nhập một ngày, ví dụ 14/8/2023.",
         )
     return None
 

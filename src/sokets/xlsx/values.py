@@ -36,7 +36,7 @@ class WrongKind(ValueError):
 INTEGER = ("một số nguyên (ví dụ 85)", "a whole number (for example 85)")
 NUMBER = ("một số (ví dụ 85 hoặc 85,5)", "a number (for example 85 or 85.5)")
 PERCENT = ("một tỷ lệ phần trăm (ví dụ 85 hoặc 85%)", "a percentage (for example 85 or 85%)")
-DATE = ("một ngày (ví dụ 14/08/2023)", "a date (for example 14/08/2023)")
+DATE = ("một ngày (ví dụ 14/8/2023)", "a date (for example 14/8/2023)")
 YES_NO = (f"“{YES}” hoặc “{NO}”", f"“{YES}” (yes) or “{NO}” (no)")
 TEXT = ("văn bản", "text")
 
