@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import random
 import zipfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from sokets.inputs import read_report
 from sokets.units import get_registry
 from tests.docx_support import open_docx, save, set_field
 from tests.xlsx.helpers import COMMUNE, with_header
-from tests.zip_tools import add_member, rewrite_member, set_flags
+from tests.zip_tools import add_member, rename_member, replace_in, rewrite_member, set_flags
 
 DOCUMENT = "word/document.xml"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -110,6 +111,72 @@ def test_doctype_in_any_part_and_encoding_is_refused(encoding: str, tmp_path: Pa
 
     error = _refused(rewrite_member(_filled(), DOCUMENT, hostile), "DOCTYPE", tmp_path)
     assert error.location == DOCUMENT
+
+
+# -- parts reached through relationships, whatever their names --------------------------------
+
+DOCTYPE = b'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _main_part_as(name: str, change: Callable[[bytes], bytes] | None = None) -> bytes:
+    """The filled document with its main part stored as ``name`` (relationships and content
+    types following it)."""
+    folder, _, base = name.rpartition("/")
+    data = rename_member(_filled(), DOCUMENT, name, change)
+    data = rename_member(data, "word/_rels/document.xml.rels", f"{folder}/_rels/{base}.rels")
+    data = replace_in(data, "_rels/.rels", (b'"word/document.xml"', b'"%s"' % name.encode()))
+    return replace_in(
+        data, "[Content_Types].xml", (b'"/word/document.xml"', b'"/%s"' % name.encode())
+    )
+
+
+def test_a_main_part_not_named_xml_is_read() -> None:
+    result = reader_module.read_docx(_main_part_as("word/document.bin"), "bin.docx")
+    assert result.report.header.unit_code == "SO-TTTT"
+
+
+def test_a_doctype_in_a_main_part_not_named_xml_is_refused(tmp_path: Path) -> None:
+    def hostile(xml: bytes) -> bytes:
+        return xml.replace(b"?>", b"?>" + DOCTYPE, 1)
+
+    error = _refused(_main_part_as("word/document.bin", hostile), "DOCTYPE", tmp_path)
+    assert error.location == "word/document.bin"
+
+
+SVG = (
+    b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+    b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [<!ENTITY ns_svg '
+    b'"http://www.w3.org/2000/svg">]>\n<svg xmlns="&ns_svg;" width="10" height="10"/>'
+)
+
+
+def _with_svg(relationship: str) -> bytes:
+    """The filled document with an SVG (with a DOCTYPE, as drawing programs export them) that
+    ``word/document.xml`` reaches through a relationship of type ``relationship``."""
+    data = add_member(_filled(), "word/media/logo.svg", SVG)
+    data = replace_in(
+        data,
+        "[Content_Types].xml",
+        (b"</Types>", b'<Default Extension="svg" ContentType="image/svg+xml"/></Types>'),
+    )
+    rel = b'<Relationship Id="rIdLogo" Type="%s/%s" Target="media/logo.svg"/>' % (
+        RELATIONSHIPS.encode(),
+        relationship.encode(),
+    )
+    return replace_in(
+        data, "word/_rels/document.xml.rels", (b"</Relationships>", rel + b"</Relationships>")
+    )
+
+
+def test_an_svg_image_with_a_doctype_is_not_parsed_and_not_refused() -> None:
+    result = reader_module.read_docx(_with_svg("image"), "logo.docx")
+    assert result.report.header.unit_code == "SO-TTTT"
+
+
+def test_an_image_part_reached_through_another_relationship_is_checked(tmp_path: Path) -> None:
+    error = _refused(_with_svg("header"), "DOCTYPE", tmp_path)
+    assert error.location == "word/media/logo.svg"
 
 
 # -- the main part ---------------------------------------------------------------------------

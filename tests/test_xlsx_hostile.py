@@ -10,6 +10,7 @@ import random
 import struct
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,14 @@ from sokets.xlsx import layout as lay
 from sokets.xlsx import safety
 from sokets.xlsx.reader import read_workbook
 from tests.xlsx.helpers import COMMUNE, DISTRICT, edited, open_book, save, with_header
-from tests.zip_tools import central_entry, rewrite_member, set_flags
+from tests.zip_tools import (
+    add_member,
+    central_entry,
+    rename_member,
+    replace_in,
+    rewrite_member,
+    set_flags,
+)
 
 SHEET = "xl/worksheets/sheet2.xml"
 
@@ -129,6 +137,160 @@ def test_a_value_beyond_the_limits_is_refused_without_an_r_attribute(tmp_path: P
 
     error = _refused(rewrite_member(with_header(COMMUNE), SHEET, add), "giới hạn", tmp_path)
     assert error.location.endswith(f"!A{safety.MAX_ROWS + 1}")
+
+
+# -- the parts openpyxl reads, wherever they are -----------------------------------------------
+
+RELS = "xl/_rels/workbook.xml.rels"
+MOVED = "xl/other/sheet7.xml"
+R_NS = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+@pytest.fixture
+def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if openpyxl is asked to load the workbook: the refusal must come first."""
+    import openpyxl
+
+    def reached(*args: object, **kwargs: object) -> None:
+        raise AssertionError("openpyxl.load_workbook was reached")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", reached)
+
+
+def _merge(ref: bytes) -> Callable[[bytes], bytes]:
+    def change(xml: bytes) -> bytes:
+        return xml.replace(b"</mergeCells>", b'<mergeCell ref="%s"/></mergeCells>' % ref, 1)
+
+    return change
+
+
+def _sheet_moved(target: bytes, change: Callable[[bytes], bytes] | None = None) -> bytes:
+    """The commune's workbook with "Đề cương" stored at :data:`MOVED`, named by ``target``."""
+    data = rename_member(with_header(COMMUNE), SHEET, MOVED, change)
+    data = replace_in(data, RELS, (b'"/xl/worksheets/sheet2.xml"', b'"%s"' % target))
+    return replace_in(data, "[Content_Types].xml", (b"/" + SHEET.encode(), b"/" + MOVED.encode()))
+
+
+TARGETS = [
+    b"other/sheet7.xml",
+    b"/xl/other/sheet7.xml",
+    b"../xl/other/sheet7.xml",
+    b"worksheets/../other/./sheet7.xml",
+]
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_a_sheet_stored_outside_xl_worksheets_is_the_sheet_openpyxl_reads(target: bytes) -> None:
+    result = read_workbook(_sheet_moved(target), "moved.xlsx")
+    assert result.report.header.unit_code == COMMUNE
+    assert result.locations["/header/report_number"].startswith("Thông tin!")
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_a_20_kb_merged_range_bomb_outside_xl_worksheets_is_refused_before_parsing(
+    target: bytes, tmp_path: Path, no_parsing: None
+) -> None:
+    data = _sheet_moved(target, _merge(b"B1:XFD1048576"))
+    assert len(data) < 25_000  # openpyxl would build 17 billion cells (MemoryError)
+    error = _refused(data, "vùng ô", tmp_path)
+    assert error.location == MOVED
+
+
+def test_a_workbook_part_stored_elsewhere_is_followed_like_openpyxl(
+    tmp_path: Path, no_parsing: None
+) -> None:
+    data = rename_member(with_header(COMMUNE), "xl/workbook.xml", "book/main.xml")
+    data = rename_member(data, RELS, "book/_rels/main.xml.rels")
+    data = replace_in(data, "[Content_Types].xml", (b'"/xl/workbook.xml"', b'"/book/main.xml"'))
+    data = replace_in(
+        data,
+        "book/_rels/main.xml.rels",
+        (b'"/xl/worksheets/sheet2.xml"', b'"../%s"' % MOVED.encode()),
+    )
+    data = rename_member(data, SHEET, MOVED, _merge(b"A1:ZZ9"))
+    assert _refused(data, "vùng ô", tmp_path).location == MOVED
+
+
+def test_a_missing_sheet_part_is_refused(tmp_path: Path) -> None:
+    data = replace_in(
+        with_header(COMMUNE), RELS, (b'"/xl/worksheets/sheet2.xml"', b'"other/missing.xml"')
+    )
+    error = _refused(data, "thiếu phần", tmp_path)
+    assert error.location == "xl/other/missing.xml"
+
+
+def test_a_sheet_relationship_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    data = replace_in(with_header(COMMUNE), "xl/workbook.xml", (b'r:id="rId2"', b'r:id="rId99"'))
+    assert _refused(data, "thiếu phần", tmp_path).location == RELS
+
+
+def test_a_part_named_by_two_sheets_counts_twice(tmp_path: Path, no_parsing: None) -> None:
+    cells = b'<c r="A1"/>' * (safety.MAX_CELLS // 2 + 1)
+    data = rewrite_member(
+        with_header(COMMUNE),
+        SHEET,
+        lambda xml: xml.replace(b"<sheetData>", b'<sheetData><row r="1">' + cells + b"</row>", 1),
+    )
+    safety.check_archive(data, "once.xlsx")  # one load of the part is within the limit
+    twice = b'<sheet xmlns:r="%s" name="Again" sheetId="99" r:id="rId2"/></sheets>' % R_NS
+    data = replace_in(data, "xl/workbook.xml", (b"</sheets>", twice))
+    error = _refused(data, "too many cells", tmp_path)
+    assert error.location == SHEET
+
+
+def test_merged_ranges_within_the_limits_cannot_add_up_to_a_hang(
+    tmp_path: Path, no_parsing: None
+) -> None:
+    # openpyxl takes about 6 s to build the 250,000 cells of one such range
+    refs = [b"A%d:AX5000" % (10 + i) for i in range(8)]
+    data = rewrite_member(
+        with_header(COMMUNE),
+        SHEET,
+        lambda xml: xml.replace(
+            b"</mergeCells>",
+            b"".join(b'<mergeCell ref="%s"/>' % r for r in refs) + b"</mergeCells>",
+        ),
+    )
+    assert len(data) < 25_000
+    assert _refused(data, "too many cells", tmp_path).location == SHEET
+
+
+COMMENT_RELS = (
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'relationships/comments" Target="../comments1.xml"/></Relationships>'
+)
+COMMENTS = (
+    b'<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors>'
+    b'<author>x</author></authors><commentList><comment ref="%s" authorId="0"><text><t>x</t>'
+    b"</text></comment></commentList></comments>"
+)
+
+
+def _commented(ref: bytes) -> bytes:
+    data = add_member(with_header(COMMUNE), "xl/worksheets/_rels/sheet4.xml.rels", COMMENT_RELS)
+    return add_member(data, "xl/comments1.xml", COMMENTS % ref)
+
+
+def test_a_comment_on_a_cell_is_harmless() -> None:
+    assert read_workbook(_commented(b"B5"), "c.xlsx").report.header.unit_code == COMMUNE
+
+
+def test_a_comment_on_the_whole_sheet_is_refused_before_parsing(
+    tmp_path: Path, no_parsing: None
+) -> None:
+    # openpyxl looks up ws[ref] for a comment: a range creates every cell in it (MemoryError)
+    error = _refused(_commented(b"A1:XFD1048576"), "vùng ô", tmp_path)
+    assert error.location == "xl/comments1.xml"
+
+
+def test_a_doctype_in_a_sheet_part_not_named_xml_is_refused(tmp_path: Path) -> None:
+    def doctype(xml: bytes) -> bytes:
+        return b'<!DOCTYPE worksheet [<!ENTITY a "b">]>' + xml
+
+    data = rename_member(with_header(COMMUNE), SHEET, "xl/worksheets/sheet2.bin", doctype)
+    data = replace_in(data, RELS, (b"/xl/worksheets/sheet2.xml", b"/xl/worksheets/sheet2.bin"))
+    assert _refused(data, "DOCTYPE", tmp_path).location == "xl/worksheets/sheet2.bin"
 
 
 # -- chart sheets ----------------------------------------------------------------------------

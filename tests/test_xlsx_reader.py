@@ -19,6 +19,7 @@ from sokets.forms import dump_report, load_report
 from sokets.inputs import read_report
 from sokets.models import Pl01Report, Pl04Report
 from sokets.render import report_renderer
+from sokets.validation import invalid_report
 from sokets.xlsx import findings as xf
 from sokets.xlsx import layout as lay
 from sokets.xlsx.reader import read_workbook
@@ -119,17 +120,44 @@ def test_locations_map_report_pointers_to_cells(commune_filled: bytes) -> None:
     assert locations["/answers/1.b1/figures/0/value"] == "Số liệu!C4"
 
 
+def test_every_header_field_and_list_has_a_cell(commune_filled: bytes) -> None:
+    info = open_book(commune_filled)["Thông tin"]
+    locations = _read(commune_filled).locations
+    for key in ("place", "signer.authority", "signer.title", "signer.name", "recipients"):
+        pointer = "/header/" + key.replace(".", "/")
+        assert locations[pointer] == f"Thông tin!C{info_row(info, key)}", pointer
+    assert locations["/header"] == locations["/header/unit_code"]
+    assert locations["/header/signer"] == f"Thông tin!C{info_row(info, 'signer.authority')}"
+    assert locations["/answers"] == "Đề cương!A3"
+
+
+def test_every_cell_of_a_table_row_has_its_pointer_filled_or_not() -> None:
+    def fill(wb: Any) -> None:
+        fill_header(wb)
+        wb["PL02"]["A4"], wb["PL02"]["B4"] = 1, "Nhiệm vụ riêng"  # no results
+
+    data = edited(blank(DISTRICT), fill)
+    locations = _read(data).locations
+    assert locations["/appendix_pl02"] == "PL02!A3"
+    assert locations["/appendix_pl02/0"] == "PL02!A4"
+    assert locations["/appendix_pl02/0/results"] == "PL02!C4"
+    assert locations["/appendix_pl03"] == "PL03!A3"
+    assert locations["/appendix_pl03/1"] == f"PL03!A{row_of(open_book(data)['PL03'], 'IV.9')}"
+
+
 def test_an_untouched_template_names_the_empty_required_cells() -> None:
     with pytest.raises(InvalidReportError) as caught:
         _read(blank(COMMUNE))
-    problems = {p.pointer: p.message for p in caught.value.problems}
     ws = open_book(blank(COMMUNE))["Thông tin"]
-    for key, pointer in (
-        ("report_number", "/header/report_number"),
-        ("report_date", "/header/report_date"),
-        ("signer.name", "/header/signer/name"),
-    ):
-        assert problems[pointer].startswith(f"Thông tin!C{info_row(ws, key)}:")
+    assert caught.value.locations["/header/signer/title"] == (
+        f"Thông tin!C{info_row(ws, 'signer.title')}"
+    )
+    assert {"/header/report_number", "/header/report_date"} <= {
+        p.pointer for p in caught.value.problems
+    }
+    findings = {(f.code, f.location) for f in invalid_report(caught.value).findings}
+    for key in ("report_number", "report_date", "signer.name"):
+        assert ("T002", f"Thông tin!C{info_row(ws, key)}") in findings, key
 
 
 def test_untouched_template_with_header_gives_empty_answers_for_every_applicable_item() -> None:
@@ -430,9 +458,12 @@ def test_wrong_kind_in_a_required_header_cell_names_the_cell() -> None:
     row = info_row(open_book(data)["Thông tin"], "report_date")
     with pytest.raises(InvalidReportError) as caught:
         _read(data)
-    (problem,) = caught.value.problems
-    assert problem.pointer == "/header/report_date" and problem.type == "X001"
-    assert problem.message.startswith(f"Thông tin!C{row}: ")
+    assert caught.value.problems == ()  # the reader said it: the model adds nothing
+    (finding,) = caught.value.findings
+    assert (finding.code, finding.location) == ("X001", f"Thông tin!C{row}")
+    assert [(f.code, f.location) for f in invalid_report(caught.value).findings] == [
+        ("X001", f"Thông tin!C{row}")
+    ]
 
 
 def test_a_deleted_row_of_an_applicable_item_becomes_an_empty_answer_and_a_warning() -> None:

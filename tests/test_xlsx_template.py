@@ -4,6 +4,7 @@ lists on a hidden sheet, formulas, protection, print setup and the embedded iden
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -140,6 +141,77 @@ def test_header_sheet_prefills_unit_and_district() -> None:
     assert ws.cell(row_of(ws, "unit"), 3).value == f"{commune.name} ({commune.code})"
     assert ws.cell(row_of(ws, "district_code"), 3).value == "Thành phố Vinh (412)"
     assert ws.cell(row_of(ws, "report_date"), 3).number_format == "dd/mm/yyyy"
+
+
+# -- wording (review 13.8) -------------------------------------------------------------------
+
+
+def _texts(data: bytes) -> list[str]:
+    """Every text a person sees in the workbook: the cells of the visible sheets and the
+    messages of the data validations."""
+    wb = open_book(data)
+    texts = []
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        texts += [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+        for validation in ws.data_validations.dataValidation:
+            texts += [t for t in (validation.prompt, validation.error) if t]
+    return texts
+
+
+@pytest.mark.parametrize("code", [DEPARTMENT, DISTRICT, COMMUNE])
+def test_dates_are_written_as_the_plan_writes_them(code: str) -> None:
+    texts = " ".join(_texts(blank(code)))
+    assert "ngày 13/6/2023" in texts
+    assert not re.search(r"\b\d{1,2}/0[3-9]/\d{4}\b", texts)  # no 13/06/2023, 14/08/2023
+
+
+@pytest.mark.parametrize("code", [DEPARTMENT, DISTRICT, COMMUNE])
+def test_the_report_number_example_is_the_units_own(code: str) -> None:
+    unit = get_registry().get(code)
+    ws = open_book(blank(code))["Thông tin"]
+    label = ws.cell(row_of(ws, "report_number"), 2).value
+    assert label == f"Số báo cáo (ví dụ: {unit.report_number_example})"
+    assert not any("125/BC-STTTT" in text for text in _texts(blank(code)))
+
+
+@pytest.mark.parametrize(
+    ("code", "recipient"),
+    [
+        (COMMUNE, "gửi tệp về UBND thành phố Vinh."),
+        (DISTRICT, "gửi tệp về UBND tỉnh (qua Sở Thông tin và Truyền thông) trước ngày 20/8/2023."),
+        (
+            DEPARTMENT,
+            "gửi tệp về UBND tỉnh (qua Sở Thông tin và Truyền thông) trước ngày 20/8/2023.",
+        ),
+    ],
+)
+def test_the_template_tells_the_clerk_what_to_do_with_the_file(code: str, recipient: str) -> None:
+    note = open_book(blank(code))["Thông tin"].cell(2, 2).value
+    assert "lưu tệp dạng Excel (.xlsx)" in note
+    assert note.endswith(recipient)
+    assert not any("sokets" in text for text in _texts(blank(code)))  # a clerk has no sokets
+
+
+def test_a_template_sent_out_with_the_earlier_report_number_label_still_reads() -> None:
+    from sokets.xlsx.reader import read_workbook
+    from tests.xlsx.helpers import edited, fill_header
+
+    def earlier(wb: openpyxl.Workbook) -> None:
+        fill_header(wb)
+        ws = wb["Thông tin"]
+        ws.cell(row_of(ws, "report_number"), 2).value = "Số báo cáo (ví dụ: 125/BC-STTTT)"
+
+    assert read_workbook(edited(blank(COMMUNE), earlier), "cu.xlsx").findings == []
+
+    def edited_label(wb: openpyxl.Workbook) -> None:
+        fill_header(wb)
+        ws = wb["Thông tin"]
+        ws.cell(row_of(ws, "report_number"), 2).value = "Số công văn"
+
+    findings = read_workbook(edited(blank(COMMUNE), edited_label), "sua.xlsx").findings
+    assert [f.code for f in findings] == ["X002"]
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+84 912", "-5", "@SUM(A1)", '=HYPERLINK("x")'])

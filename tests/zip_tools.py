@@ -48,3 +48,35 @@ def set_flags(data: bytes, name: bytes, bits: int) -> bytes:
     flags = struct.unpack_from("<H", buffer, offset + 8)[0]
     struct.pack_into("<H", buffer, offset + 8, flags | bits)
     return bytes(buffer)
+
+
+def rename_member(
+    data: bytes, old: str, new: str, change: Callable[[bytes], bytes] | None = None
+) -> bytes:
+    """``data`` (a zip) with member ``old`` stored as ``new`` (its content transformed by
+    ``change``, if given), in the same place."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf,
+    ):
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == old:
+                zf.writestr(new, change(content) if change else content)
+            else:
+                zf.writestr(info.filename, content)
+    return out.getvalue()
+
+
+def replace_in(data: bytes, name: str, *pairs: tuple[bytes, bytes]) -> bytes:
+    """``data`` (a zip) with each ``(old, new)`` replaced in member ``name``; every ``old`` must be
+    there."""
+
+    def change(content: bytes) -> bytes:
+        for old, new in pairs:
+            assert old in content, (name, old)
+            content = content.replace(old, new)
+        return content
+
+    return rewrite_member(data, name, change)

@@ -8,20 +8,35 @@ every member is read here, so a lying zip bomb stops at the cap), and any XML pa
 document type declaration (``<!DOCTYPE``, ``<!ENTITY``) in UTF-8, UTF-16 or UTF-32, or declaring
 an encoding in which such a declaration could hide. Every failure of :mod:`zipfile` or
 :mod:`zlib`, while listing or while reading, becomes an :class:`InputError`.
+
+Which parts are XML is decided by content, not by name: a reader follows relationships to any
+member (``word/document.bin`` can be the main part), so every member whose first character is
+``<`` (in any Unicode encoding) is checked, and so is every ``.xml``, ``.rels`` or ``.vml``
+member. The one exception is an image (content type ``image/…``, an SVG for instance) reached only
+through image relationships: no reader parses it as XML, and SVG files exported by drawing programs
+often carry a DOCTYPE.
+
+:func:`relationships` and :func:`content_types` read a package's relationships and content types
+the way openpyxl and python-docx do, for checks that follow them.
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote
 
 from sokets.errors import InputError
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 XML_SUFFIXES = (".xml", ".rels", ".vml")
+CONTENT_TYPES = "[Content_Types].xml"
 #: Errors the standard library raises on a damaged, encrypted or unsupported zip member.
 ZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -91,6 +106,122 @@ def _sniff(content: bytes) -> str:
         if content.startswith(bom):
             return encoding
     return "utf-8"
+
+
+def looks_like_xml(content: bytes) -> bool:
+    """Whether ``content`` starts like an XML document: ``<`` after an optional byte-order mark
+    and white space, in UTF-8, UTF-16 or UTF-32."""
+    head = content[:256].decode(_sniff(content), "replace")
+    return head.lstrip("\ufeff \t\r\n").startswith("<")
+
+
+def iterparse(content: bytes, events: tuple[str, ...]) -> Any:
+    """lxml's ``iterparse`` over ``content``: entities unresolved, no DTD, no network, no huge
+    trees; comments and processing instructions dropped. Raises ``lxml.etree.LxmlError``."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    return etree.iterparse(
+        io.BytesIO(content),
+        events=events,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def local_name(tag: Any) -> str:
+    """``"sheet"`` for ``"{namespace}sheet"`` (``""`` for a comment or other non-element)."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """A relationship of an Office package: its id, type and target (a member name for an
+    internal target, resolved as openpyxl and python-docx resolve it)."""
+
+    id: str
+    type: str
+    target: str
+    external: bool = False
+
+
+def rels_part(part: str) -> str:
+    """The member holding ``part``'s relationships: ``xl/_rels/workbook.xml.rels``;
+    ``_rels/.rels`` for the package (``part == ""``)."""
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", f"{base}.rels")
+
+
+def relationships(parts: dict[str, bytes], rels: str) -> dict[str, Relationship]:
+    """The relationships in member ``rels`` by id (the last of a repeated id wins, as in
+    openpyxl); none if the member is missing. A target starting with ``/`` is from the package
+    root, others are relative to the folder above ``_rels`` (``../`` allowed). Raises
+    ``lxml.etree.LxmlError`` on malformed XML."""
+    content = parts.get(rels)
+    found: dict[str, Relationship] = {}
+    if content is None:
+        return found
+    base = posixpath.dirname(posixpath.dirname(rels))
+    for _, element in iterparse(content, ("end",)):
+        if local_name(element.tag) != "Relationship":
+            continue
+        target = element.get("Target") or ""
+        external = element.get("TargetMode") == "External"
+        if not external:
+            target = (
+                target[1:]
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(base, target))
+            )
+        rel_id = element.get("Id") or ""
+        found[rel_id] = Relationship(rel_id, element.get("Type") or "", target, external)
+    return found
+
+
+def content_types(parts: dict[str, bytes]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """``[Content_Types].xml``: default content types by lower-case extension, and the overrides
+    as ``(member name, content type)`` in document order. Raises ``lxml.etree.LxmlError``."""
+    defaults: dict[str, str] = {}
+    overrides: list[tuple[str, str]] = []
+    content = parts.get(CONTENT_TYPES)
+    if content is None:
+        return defaults, overrides
+    for _, element in iterparse(content, ("end",)):
+        name = local_name(element.tag)
+        if name == "Default":
+            defaults[(element.get("Extension") or "").lower()] = element.get("ContentType") or ""
+        elif name == "Override":
+            part = (element.get("PartName") or "").removeprefix("/")
+            overrides.append((part, element.get("ContentType") or ""))
+    return defaults, overrides
+
+
+def _images(parts: dict[str, bytes]) -> set[str]:
+    """Members no reader parses as XML: of an ``image/…`` content type and reached only through
+    image relationships. Anything unreadable here grants no exception."""
+    from lxml import etree
+
+    images: set[str] = set()
+    others: set[str] = set()
+    try:
+        defaults, overrides = content_types(parts)
+        for rels in (name for name in parts if name.lower().endswith(".rels")):
+            for rel in relationships(parts, rels).values():
+                if not rel.external:
+                    targets = {rel.target, unquote(rel.target)}
+                    (images if rel.type.endswith("/image") else others).update(targets)
+    except etree.LxmlError:
+        return set()
+    by_part = {part.lower(): kind for part, kind in overrides}
+
+    def kind(name: str) -> str:
+        default = defaults.get(name.rpartition(".")[2].lower(), "")
+        return by_part.get(name.lower(), default).lower()
+
+    return {name for name in images - others if kind(name).startswith("image/")}
 
 
 def check_xml_part(content: bytes, source: str, part: str) -> None:
@@ -194,5 +325,11 @@ def check_office_zip(
             raise _refuse("thành phần quá lớn / zip member too large", source, name)
         contents[name] = content
         if name.lower().endswith(XML_SUFFIXES):
+            check_xml_part(content, source, name)
+    exempt = _images(contents)
+    for name, content in contents.items():
+        if name.lower().endswith(XML_SUFFIXES) or name in exempt:
+            continue
+        if looks_like_xml(content):
             check_xml_part(content, source, name)
     return contents

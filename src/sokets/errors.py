@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sokets.findings import Finding
 
 
 class SoketsError(Exception):
@@ -80,6 +83,9 @@ class InvalidReportError(SoketsError):
 
     ``document`` is the parsed instance, when there is one (so that the rest of it can still be
     checked); ``notes`` are what reading changed on the way (see :func:`sokets.forms.load_document`).
+    ``locations`` maps JSON pointers to places in the file (``"Thông tin!C6"``) where the reader
+    knows them, and ``findings`` are what the reader itself noticed (a cell it could not read), as
+    :class:`sokets.inputs.ImportResult` has them for a report that fits.
     """
 
     def __init__(
@@ -90,13 +96,19 @@ class InvalidReportError(SoketsError):
         problems: tuple[Problem, ...],
         document: Any = None,
         notes: tuple[Problem, ...] = (),
+        locations: dict[str, str] | None = None,
+        findings: tuple[Finding, ...] = (),
     ) -> None:
         self.source = source
         self.form = form
         self.problems = problems
         self.document = document
         self.notes = notes
+        self.locations = dict(locations or {})
+        self.findings = findings
         first = problems[0] if problems else Problem("", "", "invalid")
+        if not problems and findings:
+            first = Problem(findings[0].location, findings[0].code, findings[0].message)
         more = f" (+{len(problems) - 1})" if len(problems) > 1 else ""
         super().__init__(f"{source}:{first.pointer or '/'}: {first.message}{more}")
 

@@ -17,6 +17,7 @@ import copy
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -127,18 +128,24 @@ def invalid_report(error: InvalidReportError, document: Any = None) -> Validatio
 
     ``document`` is the parsed JSON (by default the one the error carries): messages then quote
     the wrong values, and the rules still check whatever part of the report fits (see
-    :func:`check_the_rest`), so that one run shows everything that can be checked.
+    :func:`check_the_rest`), so that one run shows everything that can be checked. Findings name
+    the place in the file (``Sheet!B7``) where the reader recorded one.
     """
     if document is None:
         document = error.document
     header = document.get("header") if isinstance(document, dict) else None
     unit_code = header.get("unit_code") if isinstance(header, dict) else None
     found = FindingList()
+    found.extend(error.findings)
     context = {} if document is None else {"document": document}
     collect_problems(error.notes, error.form, found, **context)
     collect_problems(error.problems, error.form, found, **context)
     if document is not None:
         found.extend(check_the_rest(error.form, error.problems, document))
+    if error.locations:
+        found.items = [
+            replace(f, location=_place(f.location, error.locations)) for f in found.items
+        ]
     return ValidationReport(
         source=error.source,
         form=error.form,
@@ -146,6 +153,13 @@ def invalid_report(error: InvalidReportError, document: Any = None) -> Validatio
         findings=found.items,
         omitted=found.omitted,
     )
+
+
+def _iso_date(value: object) -> str:
+    """Dates a reader put in the document (a workbook's cells) as JSON writes them."""
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
 
 
 #: Rule findings about a whole table, which cannot be judged once some of its rows are set
@@ -184,10 +198,9 @@ def check_the_rest(form: str, problems: Iterable[Problem], document: Any) -> lis
         kept[table] = [i for i in range(len(rest[table])) if i not in rows]
         rest[table] = [rest[table][i] for i in kept[table]]
     try:
-        model = spec.model.model_validate_json(
-            json.dumps(rest, ensure_ascii=False), context={PARTIAL: True}
-        )
-    except ValidationError:
+        text = json.dumps(rest, ensure_ascii=False, default=_iso_date)
+        model = spec.model.model_validate_json(text, context={PARTIAL: True})
+    except (ValidationError, TypeError, ValueError):  # what remains is not sound enough
         return []
     findings = []
     answers = document.get("answers")

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from collections.abc import Callable
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 
 from sokets.units import get_registry
 from sokets.xlsx import layout as lay
@@ -69,3 +73,36 @@ def edited(data: bytes, *changes: Callable[[Any], None]) -> bytes:
 def with_header(code: str) -> bytes:
     """The blank template of a unit with its required header cells filled."""
     return edited(blank(code), fill_header)
+
+
+#: LibreOffice, when installed (Debian ``libreoffice-calc-nogui``; CI installs it).
+SOFFICE = shutil.which("soffice")
+needs_soffice = pytest.mark.skipif(
+    SOFFICE is None, reason="LibreOffice (soffice) is not installed; CI installs it"
+)
+
+
+def libreoffice(data: bytes, folder: Path, to: str = "xlsx") -> bytes:
+    """``data`` (a workbook) opened and saved by LibreOffice as ``to`` (``"xlsx"``, ``"pdf"``),
+    with a profile of its own in ``folder``."""
+    assert SOFFICE is not None
+    source = folder / "in" / "book.xlsx"
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_bytes(data)
+    out = folder / "out"
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return (out / f"book.{to}").read_bytes()

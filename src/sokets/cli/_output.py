@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from sokets._text import printable
 
 if TYPE_CHECKING:
-    from sokets.errors import InvalidReportError
     from sokets.findings import Finding
 
 
@@ -35,12 +34,6 @@ def write_table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> None:
 
 
 FORMAT_CHOICES = ("text", "json")
-
-
-def print_problems(error: InvalidReportError) -> None:
-    """One line per place where a file does not fit its form, on stderr."""
-    for problem in error.problems:
-        warn(f"{error.source}:{problem.pointer or '/'}: {problem.message}")
 
 
 def print_findings(

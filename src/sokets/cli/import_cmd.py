@@ -31,19 +31,21 @@ def handle(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from sokets.cli._output import print_findings, print_problems
+    from sokets.cli._output import print_findings
     from sokets.errors import InvalidReportError
     from sokets.findings import severity_of
     from sokets.forms import dump_report
     from sokets.inputs import read_report
     from sokets.outputs import check_output, write_atomic
+    from sokets.validation import invalid_report
 
     if args.output:
         check_output(args.output, suffix=".json", inputs=[args.file])
     try:
         result = read_report(Path(args.file))
     except InvalidReportError as exc:
-        print_problems(exc)
+        invalid = invalid_report(exc)
+        print_findings(str(exc.source), invalid.findings, invalid.omitted, quiet=args.quiet)
         return 1
     data = dump_report(result.report)
     if args.output:

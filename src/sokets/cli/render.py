@@ -43,12 +43,12 @@ def handle(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from sokets.cli._output import print_findings, print_problems, warn
+    from sokets.cli._output import print_findings, warn
     from sokets.errors import InvalidReportError
     from sokets.inputs import read_report, require_file
     from sokets.outputs import check_output
     from sokets.render import render_report_to, report_renderer
-    from sokets.validation import validate_import
+    from sokets.validation import invalid_report, validate_import
 
     source = require_file(Path(args.report))
     renderer = report_renderer(args.to)
@@ -57,7 +57,8 @@ def handle(args: argparse.Namespace) -> int:
     try:
         result = read_report(source)
     except InvalidReportError as exc:
-        print_problems(exc)
+        invalid = invalid_report(exc)
+        print_findings(str(exc.source), invalid.findings, invalid.omitted, quiet=args.quiet)
         return 1
     checked = validate_import(result, source=str(source))
     print_findings(str(source), checked.findings, checked.omitted, quiet=args.quiet)

@@ -116,6 +116,21 @@ UNCACHED_FORMULA = finding_type(
     "cells of the indicator table, which sokets writes as formulas and recomputes itself, are "
     "exempt.",
 )
+PERCENT_SHOWN = finding_type(
+    "X011",
+    W,
+    "Số hiển thị dạng phần trăm / a number shown as a percentage",
+    "Ô hiển thị {shown} (định dạng phần trăm) {context_vi}; giá trị được nhập là {value}, đúng "
+    "số hiển thị. Hãy kiểm tra lại.",
+    "The cell shows {shown} (percentage format) {context_en}; it was imported as {value}, the "
+    "number shown. Check it.",
+    "Typing 85% makes Excel and LibreOffice store 0.85 in a cell formatted as a percentage. "
+    "sokets imports the number the cell shows (85), never the stored fraction. In “Tỷ lệ (%) "
+    "đơn vị ghi”, and in a figure's “Giá trị” whose unit is empty (the unit becomes “%”) or “%”, "
+    "that is what was meant and nothing is reported; the text “85%” in “Giá trị” is read the same "
+    "way. Elsewhere (a figure whose unit is something else, a numerator, a denominator, a count) "
+    "the number shown is imported and this warning asks to check it.",
+)
 
 #: Every code the importer can emit, for the documentation.
 XLSX_CODES = (
@@ -129,4 +144,5 @@ XLSX_CODES = (
     MORE_OUTSIDE,
     ROW_MISSING,
     UNCACHED_FORMULA,
+    PERCENT_SHOWN,
 )

@@ -22,11 +22,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sokets._text import short_date
 from sokets.forms import FORMS
 from sokets.models.tables import PL02_COLUMNS, PL03_COLUMNS
 from sokets.outline import IndicatorKind, Outline, OutlineItem, outline_for
 from sokets.plan import PLAN
-from sokets.units import Unit, get_registry
+from sokets.units import Unit, UnitKind, get_registry
 
 #: Version of the workbook layout (sheets, columns, meta keys). A workbook of another layout
 #: version is refused on import.
@@ -312,12 +313,7 @@ INFO_DISTRICT = InfoField(
 INFO_FIELDS: tuple[InfoField, ...] = (
     INFO_UNIT,
     INFO_DISTRICT,
-    InfoField(
-        "report_number",
-        "Số báo cáo (ví dụ: 125/BC-STTTT)",
-        Kind.TEXT,
-        pointer="/header/report_number",
-    ),
+    InfoField("report_number", "Số báo cáo", Kind.TEXT, pointer="/header/report_number"),
     InfoField("report_date", "Ngày báo cáo", Kind.DATE, pointer="/header/report_date"),
     InfoField(
         "place", "Địa danh (nơi ban hành, ví dụ: Nghệ An)", Kind.TEXT, pointer="/header/place"
@@ -349,10 +345,48 @@ def info_fields(form: str) -> tuple[InfoField, ...]:
     return tuple(f for f in INFO_FIELDS if f is not INFO_DISTRICT or form == "PL04")
 
 
+def info_label(spec: InfoField, unit: Unit) -> str:
+    """The locked label of a header field in ``unit``'s workbook; the report number's shows how
+    the unit's numbers look (``Số báo cáo (ví dụ: 52/BC-UBND)``)."""
+    if spec.key == "report_number":
+        return f"{spec.label} (ví dụ: {unit.report_number_example})"
+    return spec.label
+
+
+#: Labels that templates of earlier sokets versions wrote (same layout), accepted on import so
+#: that a template already sent out is not reported as edited.
+EARLIER_LABELS: dict[str, tuple[str, ...]] = {
+    "report_number": ("Số báo cáo (ví dụ: 125/BC-STTTT)",),
+}
+
+
 # -- texts sokets writes ---------------------------------------------------------------------
 
-_ANNEX = f"Kèm theo Kế hoạch số {PLAN.number} ngày {PLAN.date:%d/%m/%Y} của UBND tỉnh Nghệ An"
-_HOW = "Điền vào các ô nền trắng; các ô nền xám do sokets ghi sẵn và được khóa."
+_ANNEX = f"Kèm theo Kế hoạch số {PLAN.number} ngày {short_date(PLAN.date)} của UBND tỉnh Nghệ An"
+_HOW = "Điền vào các ô nền trắng; các ô nền xám được ghi sẵn và đã khóa."
+#: Where departments, agencies and districts send their reports (the plan, part III.1.a).
+PROVINCE = "UBND tỉnh (qua Sở Thông tin và Truyền thông)"
+
+
+def send_to(unit: Unit) -> str:
+    """Whom ``unit`` sends its filled workbook: a commune to its district's People's Committee
+    (``UBND thành phố Vinh``), which gathers the communes' reports; every other unit to
+    :data:`PROVINCE`."""
+    if unit.kind is UnitKind.COMMUNE and unit.parent is not None:
+        district = get_registry().get(unit.parent).name
+        return f"UBND {district[:1].lower()}{district[1:]}"
+    return PROVINCE
+
+
+def how_to_send(unit: Unit) -> str:
+    """What the clerk does with the filled workbook, in a sentence."""
+    deadline = (
+        f" trước ngày {short_date(PLAN.report_deadline)}" if send_to(unit) == PROVINCE else ""
+    )
+    return (
+        "Điền xong, lưu tệp dạng Excel (.xlsx), giữ nguyên tên các trang, không đặt mật khẩu, "
+        f"rồi gửi tệp về {send_to(unit)}{deadline}."
+    )
 
 
 def banner(table: Table, unit: Unit) -> tuple[str, str]:
@@ -363,7 +397,7 @@ def banner(table: Table, unit: Unit) -> tuple[str, str]:
     if table is INFO:
         return (
             f"{outline.appendix.upper()}: {outline.title}",
-            f"{_ANNEX}. {who} {_HOW} Nhập lại tệp đã điền bằng lệnh: sokets import TỆP.xlsx",
+            f"{_ANNEX}. {who} {_HOW} {how_to_send(unit)}",
         )
     if table is OUTLINE:
         return (

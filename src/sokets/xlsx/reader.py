@@ -15,8 +15,9 @@ a file that fails the safety checks of :mod:`sokets.xlsx.safety`, a workbook tha
 template, a template of another layout or form version, of a unit other than ``expected_unit``,
 whose identity was tampered with, or whose table structure was changed (a sheet or column header
 missing). With :class:`~sokets.errors.InvalidReportError` (problems located by JSON pointer, the
-message naming the cell): a report that cannot be built because a required header cell (report
-number, date, signer) is empty or unreadable.
+message naming the cell, and the error's ``locations`` mapping pointers to cells): a report that
+cannot be built because a required header cell (report number, date, signer) is empty or
+unreadable.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from sokets._text import fold
 from sokets.catalogue import GROUPS, get_catalogue
 from sokets.errors import InputError, InvalidReportError, Problem
 from sokets.findings import Finding, Severity
-from sokets.forms import FORMS, json_pointer
+from sokets.forms import FORMS, json_pointer, problems_of
 from sokets.inputs import ImportResult
 from sokets.outline import IndicatorKind, OutlineItem, outline_for
 from sokets.units import Unit, get_registry
@@ -44,6 +45,8 @@ from sokets.xlsx.safety import MAX_COLUMNS, MAX_ROWS, column_letters, load_check
 MAX_OUTSIDE_FINDINGS = 50
 
 _EMPTY = "(trống)"
+#: Units of measure that mean a percentage (folded).
+_PERCENT_UNITS = frozenset({"%", "phần trăm", "percent"})
 
 #: The cell that stands for an indicator's value (a ratio's numerator).
 _FIRST_INPUT = {
@@ -277,13 +280,16 @@ class _Reader:
                     sheet.ref(table.header_row, number),
                 )
 
-    def _fixed(self, sheet: _Sheet, row: int, column: int, expected: str) -> None:
-        """Check a locked cell sokets wrote; an edit is reported (X002), never imported."""
+    def _fixed(
+        self, sheet: _Sheet, row: int, column: int, expected: str, earlier: tuple[str, ...] = ()
+    ) -> None:
+        """Check a locked cell sokets wrote (``expected``, or one of the ``earlier`` texts of
+        templates already sent out); an edit is reported (X002), never imported."""
         found = sheet.take(row, column)
         if found is None and sheet.is_merged(row, column):
             return
         text = val.as_text(found) if found is not None and not val.is_error(found) else ""
-        if fold(text) != fold(expected):
+        if fold(text) not in {fold(t) for t in (expected, *earlier)}:
             self._add(
                 xf.LOCKED_CELL_EDITED.at(
                     sheet.ref(row, column),
@@ -308,17 +314,32 @@ class _Reader:
         raw = sheet.take(row, column)
         if raw is None:
             return None
+        number_format = sheet.number_format(row, column)
+        shown = val.percent_shown(raw, number_format)
         try:
             if kind in (Kind.TEXT, Kind.MEASURE):
-                return val.as_text(raw)
+                return val.as_text(raw) if shown is None else f"{val.as_text(shown)}%"
             if kind in (Kind.ITEM, Kind.KEY):
                 return val.as_text(raw).strip()
+            if kind in (Kind.INTEGER, Kind.DECIMAL) and shown is not None:
+                value = val.as_integer(shown) if kind is Kind.INTEGER else shown
+                header = lay.TABLES[sheet.title].columns[column - 1].header
+                self._add(
+                    xf.PERCENT_SHOWN.at(
+                        ref,
+                        shown=val.show_cell(raw, number_format),
+                        value=val.as_text(value),
+                        context_vi=f"trong cột “{header}”, không phải cột tỷ lệ",
+                        context_en=f"in the “{header}” column, which is not a percentage",
+                    )
+                )
+                return value
             if kind is Kind.INTEGER:
                 return val.as_integer(raw)
             if kind is Kind.DECIMAL:
                 return val.as_decimal(raw)
             if kind is Kind.PERCENT:
-                return val.as_percent(raw, sheet.number_format(row, column))
+                return val.as_percent(raw, number_format)
             if kind is Kind.DATE:
                 return val.as_date(raw)
             if kind is Kind.YES_NO:
@@ -327,7 +348,7 @@ class _Reader:
             self._add(
                 xf.WRONG_KIND.at(
                     ref,
-                    value=val.show(raw),
+                    value=val.show_cell(raw, number_format),
                     expected_vi=wrong.expected_vi,
                     expected_en=wrong.expected_en,
                 )
@@ -382,7 +403,8 @@ class _Reader:
                 )
                 self._consume(sheet, row, table, "label", "value")
                 continue
-            self._fixed(sheet, row, label_col, spec.label)
+            label = lay.info_label(spec, self.unit)
+            self._fixed(sheet, row, label_col, label, lay.EARLIER_LABELS.get(spec.key, ()))
             if spec.repeated:
                 ref = sheet.ref(row, value_col)
                 self.pointers.setdefault(spec.pointer, ref)
@@ -417,6 +439,16 @@ class _Reader:
         for spec in fields.values():
             if spec.key not in seen and not spec.repeated and spec is not lay.INFO_UNIT:
                 self.pointers.setdefault(spec.pointer, table.sheet)
+        for pointer, parts in (
+            ("/header", ("/header/unit_code",)),
+            (
+                "/header/signer",
+                tuple(f"/header/signer/{k}" for k in ("authority", "title", "name")),
+            ),
+        ):
+            cells = [self.pointers[p] for p in parts if "!" in self.pointers.get(p, "")]
+            if cells:
+                self.pointers.setdefault(pointer, cells[0])
         header: dict[str, Any] = {
             "form": self.form,
             "version": FORMS[self.form].version,
@@ -639,13 +671,59 @@ class _Reader:
             if present:
                 yield sheet, row, present
 
+    def _row_cells(self, sheet: _Sheet, row: int, table: Table, base: tuple[Any, ...]) -> None:
+        """Record where the entry at ``base`` and each of its fields came from: the row's first
+        visible cell, and every column's cell (filled or not)."""
+        first = next(n for n, c in enumerate(table.columns, 1) if not c.hidden)
+        self.pointers[json_pointer(base)] = sheet.ref(row, first)
+        for number, column in enumerate(table.columns, start=1):
+            self.pointers[json_pointer((*base, column.key))] = sheet.ref(row, number)
+
     def _incomplete(self, sheet: _Sheet, row: int, column: int, vi: str, en: str) -> None:
         self._add(xf.INCOMPLETE_ROW.at(sheet.ref(row, column), missing_vi=vi, missing_en=en))
+
+    def _figure_value(self, sheet: _Sheet, row: int, column: int) -> tuple[Any, str]:
+        """A figure's value, and how the cell shows it when it is a percentage (``"“85%”"``;
+        ``""`` otherwise): ``0.85`` in a ``0%`` cell and the text ``"85%"`` are both 85."""
+        raw = sheet.take(row, column)
+        number_format = sheet.number_format(row, column)
+        shown = val.percent_shown(raw, number_format)
+        if shown is not None:
+            return shown, val.show_cell(raw, number_format)
+        if isinstance(raw, str):
+            number = val.percent_text(raw)
+            if number is not None:
+                return number, val.show(raw)
+        return self._read(sheet, row, column, Kind.DECIMAL), ""
+
+    def _percent_unit(self, sheet: _Sheet, row: int, figure: dict[str, Any], shown: str) -> None:
+        """Give a figure shown as a percentage the unit “%”, or report a unit that says otherwise
+        (the number shown is kept)."""
+        table = lay.FIGURES
+        if "unit" not in figure:
+            figure["unit"] = "%"
+        elif fold(figure["unit"]) not in _PERCENT_UNITS:
+            self._add(
+                xf.PERCENT_SHOWN.at(
+                    sheet.ref(row, table.index("value")),
+                    shown=shown,
+                    value=val.as_text(figure["value"]),
+                    context_vi=f"nhưng đơn vị tính là {val.show(figure['unit'])}",
+                    context_en=f"but the unit is {val.show(figure['unit'])}",
+                )
+            )
 
     def read_figures(self) -> None:
         table = lay.FIGURES
         for sheet, row, present in self._free_rows(table):
-            got = {c.key: self._read(sheet, row, table.index(c.key), c.kind) for c in table.columns}
+            got: dict[str, Any] = {}
+            percent = ""
+            for column in table.columns:
+                number = table.index(column.key)
+                if column.key == "value":
+                    got["value"], percent = self._figure_value(sheet, row, number)
+                else:
+                    got[column.key] = self._read(sheet, row, number, column.kind)
             if "item" not in present:
                 self._incomplete(
                     sheet, row, table.index("item"), "mục đề cương", "the outline item"
@@ -672,8 +750,13 @@ class _Reader:
                 if got[key] is not None and got[key] is not _WRONG:
                     figure[key] = got[key]
             base = ("answers", item.id, "figures", len(figures))
-            for key in figure:
-                self.pointers[json_pointer((*base, key))] = sheet.ref(row, table.index(key))
+            self._row_cells(sheet, row, table, base)
+            if percent and got["unit"] is not _WRONG:
+                self._percent_unit(sheet, row, figure, percent)
+                if got["unit"] is None:  # the unit comes from how the value cell shows it
+                    self.pointers[json_pointer((*base, "unit"))] = sheet.ref(
+                        row, table.index("value")
+                    )
             figures.append(figure)
 
     def read_cases(self) -> None:
@@ -720,10 +803,7 @@ class _Reader:
                 )
                 continue
             entry = {k: v for k, v in got.items() if v is not None and v is not _WRONG}
-            for key in entry:
-                self.pointers[json_pointer(("appendix_pl02", len(rows), key))] = sheet.ref(
-                    row, table.index(key)
-                )
+            self._row_cells(sheet, row, table, ("appendix_pl02", len(rows)))
             rows.append(entry)
         return rows
 
@@ -772,9 +852,7 @@ class _Reader:
                 continue
             first[task.id] = row
             entry: dict[str, Any] = {"task_id": task.id}
-            self.pointers[json_pointer(("appendix_pl03", len(rows), "task_id"))] = sheet.ref(
-                row, id_col
-            )
+            self._row_cells(sheet, row, table, ("appendix_pl03", len(rows)))
             for name in ("results", "difficulties", "proposals"):
                 pointer = json_pointer(("appendix_pl03", len(rows), name))
                 text = self._read(sheet, row, table.index(name), Kind.TEXT, pointer)
@@ -818,6 +896,15 @@ class _Reader:
                 self._add(xf.UNCACHED_FORMULA.at(ref))
 
     def read(self) -> ImportResult:
+        for pointer, table in (
+            ("/answers", lay.OUTLINE),
+            ("/appendix_pl02", lay.PL02),
+            ("/appendix_pl03", lay.PL03),
+        ):
+            if table.sheet in self.sheets:
+                # a list as a whole (a task not reported…): its table's first header cell
+                first = next(n for n, c in enumerate(table.columns, 1) if not c.hidden)
+                self.pointers[pointer] = self.sheets[table.sheet].ref(table.header_row, first)
         data: dict[str, Any] = {"header": self.read_info()}
         self.read_outline()
         self.read_indicators()
@@ -829,13 +916,18 @@ class _Reader:
         data["answers"] = self.answers
         self.report_outside()
         model: type[BaseModel] = FORMS[self.form].model
+        locations = {p: ref for p, ref in self.pointers.items() if "!" in ref}
         try:
             report = model.model_validate(data)
         except ValidationError as exc:
             raise InvalidReportError(
-                source=self.source, form=self.form, problems=tuple(self._problems(exc))
+                source=self.source,
+                form=self.form,
+                problems=tuple(self._problems(exc)),
+                locations=locations,
+                findings=tuple(self.findings),
+                document=data,
             ) from None
-        locations = {p: ref for p, ref in self.pointers.items() if "!" in ref}
         return ImportResult(report, self.findings, locations)
 
     def _cell_of(self, pointer: str) -> str:
@@ -846,26 +938,11 @@ class _Reader:
         return ""
 
     def _problems(self, exc: ValidationError) -> Iterator[Problem]:
-        by_cell = {f.location: f for f in self.findings if f.severity is Severity.ERROR}
-        shown: set[str] = set()
-        for error in exc.errors(include_url=False, include_input=False):
-            pointer = json_pointer(tuple(error["loc"]))
-            cell = self._cell_of(pointer)
-            finding = by_cell.get(cell)
-            if finding is not None:
-                shown.add(cell)
-                yield Problem(pointer, finding.code, f"{cell}: {finding.message}")
-            elif error["type"] == "missing":
-                yield Problem(
-                    pointer,
-                    "missing",
-                    f"{cell or pointer}: ô bắt buộc còn trống; hãy điền / required cell is empty",
-                )
-            else:
-                yield Problem(pointer, error["type"], f"{cell or pointer}: {error['msg']}")
-        for finding in self.findings:
-            if finding.severity is Severity.ERROR and finding.location not in shown:
-                yield Problem("", finding.code, f"{finding.location}: {finding.message}")
+        """The model's problems, but those at a cell the reader has already reported."""
+        reported = {f.location for f in self.findings if f.severity is Severity.ERROR}
+        for problem in problems_of(exc):
+            if self._cell_of(problem.pointer) not in reported:
+                yield problem
 
 
 def _percent_hint(expected: float | None) -> str:

@@ -10,13 +10,19 @@ A workbook is a zip of XML parts; every check here runs before openpyxl parses a
   member is read, and Python's ``zipfile`` never inflates a member beyond its declared size, so the
   caps hold against a zip bomb that lies about its sizes; a damaged member is refused here);
 * no XML part carries a document type declaration (``<!DOCTYPE``, ``<!ENTITY``), in UTF-8, UTF-16
-  or UTF-32: the way to entity bombs and external entities. openpyxl also parses through
-  ``defusedxml`` (a dependency of sokets), which refuses entities on its own;
-* each worksheet part is read with a real XML parser (lxml, entities unresolved, no network): no
-  merged range or hyperlink reaches beyond :data:`MAX_ROWS` × :data:`MAX_COLUMNS` or names whole
-  rows or columns (openpyxl creates a cell object for every cell of such a range), the sheet has at
-  most :data:`MAX_CELLS` cells and no value beyond the limits — refused before openpyxl builds any
-  cell. Cells holding a formula without a cached value are noted (:class:`ArchiveScan`).
+  or UTF-32, whatever the part's name: the way to entity bombs and external entities. openpyxl also
+  parses through ``defusedxml`` (a dependency of sokets), which refuses entities on its own;
+* the sheets checked are the parts openpyxl will load: the workbook part its content types name,
+  the sheets the workbook's relationships name (absolute targets and ``../`` resolved as openpyxl
+  resolves them, so ``xl/other/sheet7.xml`` is checked like ``xl/worksheets/sheet1.xml``), and
+  their comments. A missing sheet part, or more than :data:`MAX_SHEETS` sheets, is refused;
+* each sheet part is read with a real XML parser (lxml, entities unresolved, no network): no
+  merged range, hyperlink or comment reaches beyond :data:`MAX_ROWS` × :data:`MAX_COLUMNS` or
+  names whole rows or columns, no value lies beyond the limits, and openpyxl will build at most
+  :data:`MAX_CELLS` cells for the whole workbook (cell and row elements, and the cells merged
+  ranges, hyperlinks and comments cover; a part named by two sheets counts twice) — refused before
+  openpyxl builds any cell. Cells holding a formula without a cached value are noted
+  (:class:`ArchiveScan`).
 
 openpyxl then loads the workbook without macros (``keep_vba=False``) or external links
 (``keep_links=False``), with the values spreadsheet programs cached for formulas. Any failure is an
@@ -29,15 +35,21 @@ XML cannot carry survive: they are escaped the way Excel does (``_x0001_``), and
 
 from __future__ import annotations
 
-import contextlib
 import io
-import posixpath
 import re
 import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-from sokets._archive import check_office_zip
+from sokets._archive import (
+    CONTENT_TYPES,
+    check_office_zip,
+    content_types,
+    iterparse,
+    local_name,
+    relationships,
+    rels_part,
+)
 from sokets.errors import InputError
 from sokets.inputs import MAX_INPUT_BYTES
 
@@ -54,7 +66,8 @@ MAX_SHEETS = 30
 #: Last row and column that may hold a value (or be reached by a merged range).
 MAX_ROWS = 5000
 MAX_COLUMNS = 50
-#: Most cells (``<c>`` elements) in one sheet's XML.
+#: Most cells openpyxl may build for one workbook: cell and row elements of every sheet, and the
+#: cells merged ranges, hyperlinks and comments cover (about 4 s and 90 MB for openpyxl).
 MAX_CELLS = MAX_ROWS * MAX_COLUMNS
 #: Most characters in one cell (Excel's own limit).
 MAX_CELL_CHARS = 32767
@@ -92,15 +105,38 @@ class ArchiveScan:
     """Sheet title → ``(row, column)`` of cells with a formula and no cached value, in order."""
 
 
+#: Content types of a workbook's main part, in the order openpyxl looks for them.
+_WORKBOOK_TYPES = (
+    "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+)
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+
+
+@dataclass(frozen=True)
+class _SheetPart:
+    """A sheet of the workbook as openpyxl will load it: its title, its part, and whether it is
+    a chart sheet (no cells)."""
+
+    title: str
+    part: str
+    chart: bool
+
+
 def check_archive(data: bytes, source: str) -> ArchiveScan:
     """Refuse a file that is not a reasonable XLSX zip, before openpyxl parses any XML.
 
     Raises :class:`InputError` for: a file over :data:`MAX_FILE_BYTES`; an old ``.xls`` or a
     password-protected workbook; a file that is not a zip or whose zip is damaged; too many
     members, encrypted members, unsupported compression or sizes over the caps; a document type
-    declaration in an XML part; a merged range or hyperlink beyond the sheet limits; a sheet with
-    more than :data:`MAX_CELLS` cells or a value beyond the limits (see
-    :func:`sokets._archive.check_office_zip`).
+    declaration in an XML part (see :func:`sokets._archive.check_office_zip`); no workbook part,
+    more than :data:`MAX_SHEETS` sheets or a sheet whose part is missing; a merged range,
+    hyperlink or comment beyond the sheet limits; more than :data:`MAX_CELLS` cells for openpyxl
+    to build, or a value beyond the limits. The sheets checked are the parts openpyxl will load:
+    those the workbook's relationships name, wherever they are in the zip.
     """
     parts = check_office_zip(
         data,
@@ -111,12 +147,18 @@ def check_archive(data: bytes, source: str) -> ArchiveScan:
         max_member_bytes=MAX_MEMBER_BYTES,
         max_total_bytes=MAX_TOTAL_BYTES,
     )
-    titles = _sheet_titles(parts)
+    sheets = _sheet_parts(parts, source)
     scan = ArchiveScan()
-    for name, content in parts.items():
-        if name.startswith("xl/worksheets/") and name.lower().endswith(".xml"):
-            title = titles.get(name, name)
-            found = _scan_sheet(content, source, name, title)
+    titles: dict[str, list[str]] = {}
+    for sheet in sheets:
+        if not sheet.chart:
+            titles.setdefault(sheet.part, []).append(sheet.title)
+    budget = MAX_CELLS
+    for part, named in titles.items():
+        # openpyxl loads a part once per sheet naming it: each load counts against the budget.
+        found, used = _scan_sheet(parts, source, part, named[0], budget // len(named))
+        budget -= used * len(named)
+        for title in named:
             if found:
                 scan.uncached_formulas[title] = found
     return scan
@@ -130,93 +172,112 @@ def _parse_error(exc: Exception, source: str, part: str) -> InputError:
     )
 
 
-def _iterparse(content: bytes, events: tuple[str, ...]) -> Any:
-    from lxml import etree  # type: ignore[import-untyped]
+def _workbook_part(parts: dict[str, bytes], source: str) -> str:
+    """The workbook's main part, found as openpyxl finds it: from the content types."""
+    from lxml.etree import LxmlError  # type: ignore[import-untyped]
 
-    return etree.iterparse(
-        io.BytesIO(content),
-        events=events,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
+    try:
+        defaults, overrides = content_types(parts)
+    except LxmlError as exc:
+        raise _parse_error(exc, source, CONTENT_TYPES) from None
+    for kind in _WORKBOOK_TYPES:
+        for part, declared in overrides:
+            if declared == kind:
+                return part
+    if set(defaults.values()) & set(_WORKBOOK_TYPES):
+        return "xl/workbook.xml"
+    raise _refuse(
+        "không tìm thấy phần chính của bảng tính / no workbook part in the content types",
+        source,
+        CONTENT_TYPES,
     )
 
 
-def _local(tag: Any) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+def _sheet_parts(parts: dict[str, bytes], source: str) -> list[_SheetPart]:
+    """The sheets openpyxl will load, from the workbook part and its relationships (absolute
+    targets and ``../`` resolved as openpyxl does); :class:`InputError` if the workbook part or a
+    sheet's part is missing, or if there are more than :data:`MAX_SHEETS` sheets."""
+    from lxml.etree import LxmlError
 
-
-def _sheet_titles(parts: dict[str, bytes]) -> dict[str, str]:
-    """Worksheet part name → sheet title, from the workbook part and its relationships."""
-    from lxml import etree
-
-    def rels_of(part: str) -> dict[str, tuple[str, str]]:
-        """Relationship id → (target part, type) of ``part`` (``""``: the package)."""
-        folder, _, base = part.rpartition("/")
-        rels = parts.get(f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels")
-        out: dict[str, tuple[str, str]] = {}
-        if rels is None:
-            return out
-        with contextlib.suppress(etree.LxmlError):
-            for _, element in _iterparse(rels, ("end",)):
-                if _local(element.tag) == "Relationship":
-                    target = element.get("Target") or ""
-                    if target.startswith("/"):
-                        target = target[1:]
-                    elif folder:
-                        target = posixpath.normpath(f"{folder}/{target}")
-                    out[element.get("Id") or ""] = (target, element.get("Type") or "")
-        return out
-
-    book = next(
-        (t for t, kind in rels_of("").values() if kind.endswith("/officeDocument")),
-        "xl/workbook.xml",
-    )
-    targets = {rel: target for rel, (target, _) in rels_of(book).items()}
-    titles: dict[str, str] = {}
+    book = _workbook_part(parts, source)
     if book not in parts:
-        return titles
-    with contextlib.suppress(etree.LxmlError):
-        for _, element in _iterparse(parts[book], ("end",)):
-            if _local(element.tag) == "sheet":
-                rel = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
-                if rel in targets:
-                    titles[targets[rel]] = element.get("name") or targets[rel]
-    return titles
+        raise _refuse("thiếu phần chính của bảng tính / the workbook part is missing", source, book)
+    try:
+        rels = relationships(parts, rels_part(book))
+        elements = [
+            (element.get("name") or "", element.get(_R_ID))
+            for _, element in iterparse(parts[book], ("end",))
+            if local_name(element.tag) == "sheet"
+        ]
+    except LxmlError as exc:
+        raise _parse_error(exc, source, book) from None
+    if len(elements) > MAX_SHEETS:
+        raise _refuse(
+            f"bảng tính có {len(elements)} trang (tối đa {MAX_SHEETS}) / too many sheets",
+            source,
+            book,
+        )
+    sheets: list[_SheetPart] = []
+    for title, rel_id in elements:
+        if not rel_id:
+            continue  # openpyxl drops a sheet without a relationship id
+        rel = rels.get(rel_id)
+        if rel is None or rel.external or rel.target not in parts:
+            target = "" if rel is None else rel.target
+            raise _refuse(
+                f"thiếu phần {target or rel_id} của trang “{title}” / the part of a sheet is "
+                "missing",
+                source,
+                target if rel is not None and not rel.external else rels_part(book),
+            )
+        sheets.append(_SheetPart(title, rel.target, "chartsheet" in rel.type))
+    return sheets
 
 
-def _scan_sheet(content: bytes, source: str, part: str, title: str) -> list[tuple[int, int]]:
+def _scan_sheet(
+    parts: dict[str, bytes], source: str, part: str, title: str, budget: int
+) -> tuple[list[tuple[int, int]], int]:
     """Check one worksheet part with a real XML parser (entities unresolved, no network):
-    merged ranges and hyperlinks within the limits, at most :data:`MAX_CELLS` cells, no value
-    beyond the limits. Returns the cells holding a formula without a cached value."""
-    from lxml import etree
+    merged ranges, hyperlinks and its comments within the limits, no value beyond the limits, and
+    at most ``budget`` cells for openpyxl to build (cell and row elements, and the cells merged
+    ranges, hyperlinks and comments reach). Returns the cells holding a formula without a cached
+    value, and the cells counted."""
+    from lxml.etree import LxmlError
 
     uncached: list[tuple[int, int]] = []
-    cells = 0
+    count = 0
     row = column = 0
+
+    def add(cells: int, where: str) -> None:
+        nonlocal count
+        count += cells
+        if count > budget:
+            raise _refuse(
+                f"bảng tính có hơn {MAX_CELLS} ô (tính cả ô gộp, liên kết, ghi chú) / too many "
+                "cells in the workbook",
+                source,
+                where,
+            )
+
     try:
-        for event, element in _iterparse(content, ("start", "end")):
-            name = _local(element.tag)
+        for event, element in iterparse(parts[part], ("start", "end")):
+            name = local_name(element.tag)
             if event == "start":
                 if name == "row":
                     row = _number(element.get("r"), row + 1)
                     column = 0
+                    add(1, part)
                 continue
             if name in ("mergeCell", "hyperlink"):
-                _check_range(element.get("ref") or "", source, part)
+                add(_check_range(element.get("ref") or "", source, part), part)
             elif name == "c":
-                cells += 1
-                if cells > MAX_CELLS:
-                    raise _refuse(
-                        f"trang có hơn {MAX_CELLS} ô / too many cells in a sheet", source, part
-                    )
+                add(1, part)
                 row, column = _position(element.get("r"), row, column + 1)
                 # an empty <v/> (openpyxl writes one after every formula) caches nothing
                 children = {
-                    _local(child.tag) for child in element if _local(child.tag) != "v" or child.text
+                    local_name(child.tag)
+                    for child in element
+                    if local_name(child.tag) != "v" or child.text
                 }
                 if children & {"v", "is", "f"} and (row > MAX_ROWS or column > MAX_COLUMNS):
                     raise _refuse(
@@ -230,9 +291,20 @@ def _scan_sheet(content: bytes, source: str, part: str, title: str) -> list[tupl
                 element.clear()
             elif name == "row":
                 element.clear()
-    except etree.LxmlError as exc:
+        rels = relationships(parts, rels_part(part))
+    except LxmlError as exc:
         raise _parse_error(exc, source, part) from None
-    return uncached
+    for rel in rels.values():
+        if rel.type == _COMMENTS and not rel.external and rel.target in parts:
+            try:
+                for _, element in iterparse(parts[rel.target], ("end",)):
+                    if local_name(element.tag) == "comment":
+                        ref = element.get("ref") or ""
+                        add(_check_range(ref, source, rel.target), rel.target)
+                        element.clear()
+            except LxmlError as exc:
+                raise _parse_error(exc, source, rel.target) from None
+    return uncached, count
 
 
 def _number(text: str | None, default: int) -> int:
@@ -252,19 +324,28 @@ def _position(ref: str | None, row: int, column: int) -> tuple[int, int]:
     return int(match.group(2)), column_number(match.group(1))
 
 
-def _check_range(ref: str, source: str, part: str) -> None:
+def _check_range(ref: str, source: str, part: str) -> int:
+    """Refuse a range (``A1:C3``, several separated by spaces) reaching beyond the sheet limits or
+    naming whole rows or columns; return how many cells it covers."""
+    cells = 0
     for token in ref.split():
         if not _RANGE.fullmatch(token):
             # whole rows or columns ("1:1048576", "A:XFD") would reach every cell
             raise _refuse(f"vùng ô {ref!r} không hợp lệ / invalid range", source, part)
-    for letters, digits in _CELL.findall(ref):
-        if int(digits) > MAX_ROWS or column_number(letters) > MAX_COLUMNS:
-            raise _refuse(
-                f"vùng ô {ref} vượt giới hạn {MAX_ROWS} dòng × {MAX_COLUMNS} cột / range "
-                "beyond the sheet limits",
-                source,
-                part,
-            )
+        corners = [
+            (int(digits), column_number(letters)) for letters, digits in _CELL.findall(token)
+        ]
+        for row, column in corners:
+            if row > MAX_ROWS or column > MAX_COLUMNS:
+                raise _refuse(
+                    f"vùng ô {ref} vượt giới hạn {MAX_ROWS} dòng × {MAX_COLUMNS} cột / range "
+                    "beyond the sheet limits",
+                    source,
+                    part,
+                )
+        (top, left), (bottom, right) = corners[0], corners[-1]
+        cells += (abs(bottom - top) + 1) * (abs(right - left) + 1)
+    return cells
 
 
 def load_workbook(data: bytes, source: str) -> Any:
@@ -300,12 +381,6 @@ def load_checked(data: bytes, source: str) -> tuple[Any, ArchiveScan]:
             f"{type(exc).__name__}: {' '.join(str(exc).split())}",
             source,
         ) from None
-    if len(workbook.sheetnames) > MAX_SHEETS:
-        raise _refuse(
-            f"bảng tính có {len(workbook.sheetnames)} trang (tối đa {MAX_SHEETS}) / too many "
-            "sheets",
-            source,
-        )
     return workbook, scan
 
 

@@ -20,7 +20,6 @@ from datetime import date
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
@@ -35,6 +34,7 @@ from sokets.models import Answer, Pl01Report, Pl02Row, Pl03Row, Pl04Report
 from sokets.outline import IndicatorKind, OutlineItem, outline_for
 from sokets.units import Unit, get_registry
 from sokets.xlsx import layout as lay
+from sokets.xlsx import styles as sty
 from sokets.xlsx.layout import Kind, Table
 from sokets.xlsx.safety import FORMULA_STARTS, MAX_CELL_CHARS, column_letters, encode_text
 
@@ -47,70 +47,6 @@ class TemplateError(SoketsError):
 _EXCEL_FIRST_DAY = date(1900, 3, 1)
 #: Whole numbers from this size on are stored as text: a spreadsheet keeps 15 digits of a number.
 _EXACT_INTEGERS = 10**15
-
-# -- styles ----------------------------------------------------------------------------------
-
-_THIN = Side(style="thin", color="A6A6A6")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_TOP = Alignment(vertical="top", wrap_text=True)
-_OPEN = Protection(locked=False)
-_LOCKED = Protection(locked=True)
-
-
-def _fill(color: str) -> PatternFill:
-    return PatternFill("solid", start_color=color, end_color=color)
-
-
-def _styles() -> list[NamedStyle]:
-    def style(name: str, **kwargs: Any) -> NamedStyle:
-        kwargs.setdefault("border", _BOX)
-        kwargs.setdefault("alignment", _TOP)
-        kwargs.setdefault("protection", _LOCKED)
-        return NamedStyle(name, **kwargs)
-
-    return [
-        NamedStyle(
-            "sk_title", font=Font(bold=True, size=13), alignment=Alignment(vertical="center")
-        ),
-        NamedStyle(
-            "sk_note",
-            font=Font(italic=True, size=10, color="404040"),
-            alignment=Alignment(vertical="top", wrap_text=True),
-        ),
-        style(
-            "sk_header",
-            font=Font(bold=True),
-            fill=_fill("DDEBF7"),
-            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
-        ),
-        style("sk_fixed", fill=_fill("F2F2F2"), number_format="@"),
-        style("sk_heading", font=Font(bold=True), fill=_fill("D9D9D9"), number_format="@"),
-        style("sk_na", fill=_fill("D0CECE")),
-        style("sk_computed", fill=_fill("E2EFDA"), number_format="0.00"),
-        style("sk_text", protection=_OPEN, number_format="@"),
-        style("sk_integer", protection=_OPEN, number_format="#,##0"),
-        style("sk_decimal", protection=_OPEN, number_format="General"),
-        style("sk_date", protection=_OPEN, number_format="dd/mm/yyyy"),
-        style(
-            "sk_choice",
-            protection=_OPEN,
-            number_format="@",
-            alignment=Alignment(horizontal="center", vertical="top"),
-        ),
-    ]
-
-
-_INPUT_STYLES: dict[Kind, str] = {
-    Kind.TEXT: "sk_text",
-    Kind.INTEGER: "sk_integer",
-    Kind.DECIMAL: "sk_decimal",
-    Kind.PERCENT: "sk_decimal",
-    Kind.DATE: "sk_date",
-    Kind.YES_NO: "sk_choice",
-    Kind.ITEM: "sk_text",
-    Kind.MEASURE: "sk_text",
-}
-
 
 # -- what goes into the workbook -------------------------------------------------------------
 
@@ -167,8 +103,9 @@ def _info_rows(unit: Unit, form: str, report: BaseModel | None) -> list[_Row]:
                 values = list(value) + [None] * max(0, spec.rows - len(value))
             else:
                 values = [_or_none(value) if isinstance(value, str) else value]
+        label = lay.info_label(spec, unit)
         for value in values:
-            rows.append(_Row({"key": spec.key, "label": spec.label, "value": value}))
+            rows.append(_Row({"key": spec.key, "label": label, "value": value}))
     return rows
 
 
@@ -410,9 +347,9 @@ def _validation(kind: Kind) -> DataValidation | None:
             showErrorMessage=True,
             showInputMessage=True,
             promptTitle="Ngày",
-            prompt="Nhập ngày dạng ngày/tháng/năm, ví dụ 14/08/2023.",
+            prompt="Nhập ngày dạng ngày/tháng/năm, ví dụ 14/8/2023.",
             errorTitle="Ngày",
-            error="Nhập một ngày, ví dụ 14/08/2023.",
+            error="Nhập một ngày, ví dụ 14/8/2023.",
         )
     return None
 
@@ -423,7 +360,8 @@ class _Writer:
         self.form = form
         self.content = content
         self.wb = Workbook()
-        for style in _styles():
+        sty.use_default_font(self.wb)
+        for style in sty.named_styles():
             self.wb.add_named_style(style)
 
     def build(self) -> bytes:
@@ -469,10 +407,10 @@ class _Writer:
         ws.merged_cells.add(MergedCellRange(ws, f"{start}2:{last}2"))
         width = sum(c.width for c in visible)
         ws.row_dimensions[1].height = 22
-        ws.row_dimensions[2].height = 13.5 * _lines(note, width, 1.0) + 2
-        ws.row_dimensions[table.header_row].height = 15 * max(
-            _lines(c.header, c.width, 1.15) for c in columns
-        )
+        note_size = sty.NOTE.size
+        sty.set_height(ws, 2, sty.row_height(sty.text_lines(note, width, note_size), note_size))
+        lines = max(sty.text_lines(c.header, c.width, bold=True) for c in visible)
+        sty.set_height(ws, table.header_row, sty.row_height(lines))
         for number, column in enumerate(columns, start=1):
             letter = column_letters(number)
             dimension = ws.column_dimensions[letter]
@@ -504,6 +442,14 @@ class _Writer:
             protection.deleteRows = False
 
     def _row(self, ws: Any, table: Table, row: int, given: _Row, validations: _Validations) -> None:
+        lines = 1
+        for column in table.columns:
+            value = given.values.get(column.key)
+            if value is not None and not column.hidden and not isinstance(value, _Formula):
+                text = _shown(value)
+                lines = max(lines, sty.text_lines(text, column.width, bold=given.heading))
+        if lines > 1:
+            sty.set_height(ws, row, sty.row_height(lines))
         for number, column in enumerate(table.columns, start=1):
             cell = ws.cell(row, number)
             value = given.values.get(column.key)
@@ -522,7 +468,7 @@ class _Writer:
             elif given.inputs is not None and column.key not in given.inputs:
                 cell.style = "sk_na"
             else:
-                cell.style = _INPUT_STYLES[kind]
+                cell.style = sty.INPUT_STYLES[kind]
                 validations.add(kind, cell.coordinate)
             if value is not None:
                 self._put(cell, value, f"{table.sheet}!{cell.coordinate}")
@@ -579,9 +525,13 @@ class _Writer:
         ws.protection.sheet = True
 
 
-def _lines(text: str, width: float, factor: float) -> int:
-    per_line = max(1.0, width / factor)
-    return max(1, sum(-(-max(len(part), 1) // int(per_line)) for part in text.split("\n")))
+def _shown(value: Any) -> str:
+    """A value as its cell shows it, to measure its height."""
+    if isinstance(value, bool):
+        return lay.YES if value else lay.NO
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    return str(value)
 
 
 def _percent_formula(table: Table, row: int) -> str:

@@ -36,7 +36,7 @@ class WrongKind(ValueError):
 INTEGER = ("một số nguyên (ví dụ 85)", "a whole number (for example 85)")
 NUMBER = ("một số (ví dụ 85 hoặc 85,5)", "a number (for example 85 or 85.5)")
 PERCENT = ("một tỷ lệ phần trăm (ví dụ 85 hoặc 85%)", "a percentage (for example 85 or 85%)")
-DATE = ("một ngày (ví dụ 14/08/2023)", "a date (for example 14/08/2023)")
+DATE = ("một ngày (ví dụ 14/8/2023)", "a date (for example 14/8/2023)")
 YES_NO = (f"“{YES}” hoặc “{NO}”", f"“{YES}” (yes) or “{NO}” (no)")
 TEXT = ("văn bản", "text")
 
@@ -170,24 +170,86 @@ def as_decimal(value: Any) -> float | int:
     raise _wrong(NUMBER)
 
 
+def _format_sections(number_format: str) -> list[str]:
+    """The sections of a number format (``positive;negative;zero;text``) with their literal parts
+    removed: quoted text, characters escaped by ``\\``, ``_`` or ``*``, and ``[…]`` brackets."""
+    sections = [""]
+    chars = iter(number_format)
+    for char in chars:
+        if char == '"':
+            for quoted in chars:
+                if quoted == '"':
+                    break
+        elif char in "\\_*":
+            next(chars, None)
+        elif char == "[":
+            for bracketed in chars:
+                if bracketed == "]":
+                    break
+        elif char == ";":
+            sections.append("")
+        else:
+            sections[-1] += char
+    return sections
+
+
+def is_percent_format(number_format: str, value: float = 1.0) -> bool:
+    """Whether a cell of ``number_format`` shows ``value`` as a percentage: ``0%``, ``0.00%``,
+    ``#,##0.0%;-0%`` (a ``%`` in the section used for ``value``), not ``0"%"`` or ``0\\%``, which
+    only append a percent sign to the number."""
+    sections = _format_sections(number_format or "General")
+    section = sections[0]
+    if value < 0 and len(sections) > 1:
+        section = sections[1]
+    elif value == 0 and len(sections) > 2:
+        section = sections[2]
+    return "%" in section
+
+
+def percent_shown(value: Any, number_format: str) -> float | int | None:
+    """The percentage a number cell shows: ``85`` for ``0.85`` in a ``0%`` cell (what Excel and
+    LibreOffice store when one types ``85%``); ``None`` for a cell that is not a number shown as a
+    percentage."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value) or not is_percent_format(number_format, value):
+        return None
+    number = round(value * 100, 10)
+    if isinstance(number, float) and number.is_integer() and abs(number) < 1e15:
+        return int(number)
+    return number
+
+
+def show_cell(value: Any, number_format: str = "General") -> str:
+    """:func:`show`, with a number shown as a percentage as the cell shows it (``“85%”``)."""
+    shown = percent_shown(value, number_format)
+    return show(value) if shown is None else show(f"{as_text(shown)}%")
+
+
+def percent_text(value: str) -> float | None:
+    """The number of text typed as a percentage (``"85%"``, ``"85,5 %"``), or ``None``."""
+    text = _number_text(value)
+    if is_error(value) or not text.endswith("%"):
+        return None
+    return _parse_decimal(text[:-1])
+
+
 def as_percent(value: Any, number_format: str = "General") -> float | int:
     """A percentage in percent units: ``85``, ``"85%"``, ``"85,5 %"``, or ``0.85`` in a cell
     formatted as a percentage (what a spreadsheet stores when one types ``85%``)."""
     if isinstance(value, str) and not is_error(value):
         text = _number_text(value)
-        if text.endswith("%"):
-            text = text[:-1]
-        number = _parse_decimal(text)
+        number = percent_text(text) if text.endswith("%") else _parse_decimal(text)
         if number is None:
             raise _wrong(PERCENT)
         return number
+    shown = percent_shown(value, number_format)
+    if shown is not None:
+        return shown
     try:
-        number = as_decimal(value)
+        return as_decimal(value)
     except WrongKind:
         raise _wrong(PERCENT) from None
-    if "%" in number_format:
-        return round(number * 100, 10)
-    return number
 
 
 _DMY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")

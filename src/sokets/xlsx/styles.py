@@ -1,0 +1,196 @@
+"""The look of a workbook: named styles in Times New Roman, and rows as tall as their wrapped text.
+
+Every cell is set in :data:`FONT` (the font of the DOCX documents): the named styles name it and
+the workbook's default font (the “Normal” style, used by cells without a style and for column
+widths) is the same, so nothing prints in a program's fallback font.
+
+A spreadsheet file stores row heights; programs do not fit rows to wrapped text when they open or
+print a file (LibreOffice prints a row of long locked text at the default height, the text running
+over the rows below). openpyxl cannot measure text, so :func:`text_lines` estimates how many lines
+a text wraps to in a column, from the widths of Times New Roman's letters, and the writer sets each
+row's height from the tallest cell. A height set this way is written without ``customHeight``
+(:class:`FittedRow`), so Excel and LibreOffice still fit the row again when someone types in it.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from typing import Any
+
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.dimensions import RowDimension
+
+from sokets.xlsx.layout import Kind
+
+#: The font of every cell (as in the DOCX documents) and its size in points.
+FONT = "Times New Roman"
+SIZE = 11
+#: The row height spreadsheet programs give a row of one line of :data:`SIZE` text, in points.
+DEFAULT_HEIGHT = 15.0
+#: The tallest row Excel allows, in points.
+MAX_HEIGHT = 409.0
+
+_THIN = Side(style="thin", color="A6A6A6")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_TOP = Alignment(vertical="top", wrap_text=True)
+_OPEN = Protection(locked=False)
+_LOCKED = Protection(locked=True)
+
+#: Sizes and weights of the named styles whose text is measured (the others are :data:`SIZE`).
+TITLE = Font(name=FONT, size=13, bold=True)
+NOTE = Font(name=FONT, size=10, italic=True, color="404040")
+BOLD = Font(name=FONT, size=SIZE, bold=True)
+PLAIN = Font(name=FONT, size=SIZE)
+
+
+def _fill(color: str) -> PatternFill:
+    return PatternFill("solid", start_color=color, end_color=color)
+
+
+def named_styles() -> list[NamedStyle]:
+    """The named styles of a sokets workbook (``sk_…``), all in :data:`FONT`."""
+
+    def style(name: str, **kwargs: Any) -> NamedStyle:
+        kwargs.setdefault("font", PLAIN)
+        kwargs.setdefault("border", _BOX)
+        kwargs.setdefault("alignment", _TOP)
+        kwargs.setdefault("protection", _LOCKED)
+        return NamedStyle(name, **kwargs)
+
+    return [
+        NamedStyle("sk_title", font=TITLE, alignment=Alignment(vertical="center")),
+        NamedStyle("sk_note", font=NOTE, alignment=Alignment(vertical="top", wrap_text=True)),
+        style(
+            "sk_header",
+            font=BOLD,
+            fill=_fill("DDEBF7"),
+            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        ),
+        style("sk_fixed", fill=_fill("F2F2F2"), number_format="@"),
+        style("sk_heading", font=BOLD, fill=_fill("D9D9D9"), number_format="@"),
+        style("sk_na", fill=_fill("D0CECE")),
+        style("sk_computed", fill=_fill("E2EFDA"), number_format="0.00"),
+        style("sk_text", protection=_OPEN, number_format="@"),
+        style("sk_integer", protection=_OPEN, number_format="#,##0"),
+        style("sk_decimal", protection=_OPEN, number_format="General"),
+        style("sk_date", protection=_OPEN, number_format="dd/mm/yyyy"),
+        style(
+            "sk_choice",
+            protection=_OPEN,
+            number_format="@",
+            alignment=Alignment(horizontal="center", vertical="top"),
+        ),
+    ]
+
+
+#: The named style of each kind of input cell.
+INPUT_STYLES: dict[Kind, str] = {
+    Kind.TEXT: "sk_text",
+    Kind.INTEGER: "sk_integer",
+    Kind.DECIMAL: "sk_decimal",
+    Kind.PERCENT: "sk_decimal",
+    Kind.DATE: "sk_date",
+    Kind.YES_NO: "sk_choice",
+    Kind.ITEM: "sk_text",
+    Kind.MEASURE: "sk_text",
+}
+
+
+def use_default_font(wb: Any) -> None:
+    """Make :data:`PLAIN` the default font of a new workbook ``wb``: the “Normal” style's font and
+    the font of cells without a style (openpyxl's default is Calibri)."""
+    wb._fonts = IndexedList([PLAIN])
+    wb._named_styles["Normal"].font = PLAIN
+
+
+class FittedRow(RowDimension):  # type: ignore[misc]
+    """A row height sokets estimated: written without ``customHeight``, so that spreadsheet
+    programs fit the row again to text typed later (a custom height would stay fixed)."""
+
+    @property
+    def customHeight(self) -> bool:
+        return False
+
+
+def set_height(ws: Any, row: int, height: float) -> None:
+    """Give ``row`` of ``ws`` the fitted ``height`` (points)."""
+    ws.row_dimensions[row] = FittedRow(ws, index=row, ht=round(height, 2))
+
+
+# -- measuring text ------------------------------------------------------------------------------
+
+# Advance widths of Times New Roman (regular), in thousandths of the font size.
+_WIDTHS: dict[str, int] = {
+    **dict.fromkeys("0123456789", 500),
+    **dict(zip("abcdefghijklmnopqrstuvwxyz", (
+        444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778,
+        500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444,
+    ), strict=True)),
+    **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+        722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889,
+        722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611,
+    ), strict=True)),
+    " ": 250, ".": 250, ",": 250, ":": 278, ";": 278, "!": 333, "?": 444, "'": 180, '"': 408,
+    "“": 444, "”": 444, "‘": 333, "’": 333, "(": 333, ")": 333, "[": 333, "]": 333, "/": 278,
+    "-": 333, "–": 500, "—": 1000, "…": 1000, "%": 833, "&": 778, "+": 564, "=": 564, "*": 500,
+    "#": 500, "@": 921, "_": 500, "<": 564, ">": 564, "|": 200, "đ": 500, "Đ": 722,
+}  # fmt: skip
+#: Bold Times New Roman is about this much wider.
+_BOLD = 1.08
+#: Pixels of a column width unit (the width of a digit of the default font, 96 dpi), the pixels
+#: spreadsheet programs add to a column, and the share of the rest text may fill (a margin for
+#: differences between programs and for the ends of lines left empty by word wrap).
+_UNIT_PX, _COLUMN_PX, _USABLE = 7, 5, 0.94
+
+
+def _char_width(char: str) -> int:
+    """The advance width of ``char`` (thousandths of the font size); marks add nothing."""
+    if char in _WIDTHS:
+        return _WIDTHS[char]
+    base = unicodedata.normalize("NFD", char)[0]
+    if unicodedata.combining(base):
+        return 0
+    return _WIDTHS.get(base, 500)
+
+
+def text_width(text: str, size: float = SIZE, bold: bool = False) -> float:
+    """The printed width of ``text`` in points, in Times New Roman of ``size`` points."""
+    width = sum(_char_width(char) for char in text) * size / 1000
+    return width * _BOLD if bold else width
+
+
+def column_points(width: float) -> float:
+    """The points of a column of ``width`` (spreadsheet units) that wrapped text may fill."""
+    return max((width * _UNIT_PX + _COLUMN_PX) * 0.75 * _USABLE - 3, 1.0)
+
+
+def text_lines(text: str, width: float, size: float = SIZE, bold: bool = False) -> int:
+    """How many lines ``text`` wraps to in a column of ``width`` (spreadsheet units): words are
+    laid out greedily, a line break starts a new line, a word longer than the column is split."""
+    room = column_points(width)
+    space = text_width(" ", size, bold)
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in paragraph.split(" "):
+            needed = text_width(word, size, bold)
+            if used and used + space + needed > room:
+                lines += 1
+                used = 0.0
+            elif used:
+                needed += space
+            if used + needed > room:  # a word wider than the column breaks across lines
+                extra = math.ceil((used + needed) / room) - 1
+                lines += extra
+                used = used + needed - extra * room
+            else:
+                used += needed
+    return lines
+
+
+def row_height(lines: int, size: float = SIZE) -> float:
+    """The height in points of a row showing ``lines`` lines of ``size``-point text."""
+    return min(MAX_HEIGHT, max(DEFAULT_HEIGHT, lines * size * 1.17 + 3))
