@@ -4,9 +4,11 @@ Two registries, keyed by format name, map to ``"module:factory"`` strings so tha
 is imported until a format is used:
 
 * :data:`REPORT_RENDERERS` — a filled report (``Pl01Report``, ``Pl04Report``…) to bytes;
-* :data:`BLANK_RENDERERS` — what a unit receives to fill in (its outline or template) to bytes.
+* :data:`BLANK_RENDERERS` — what a unit receives to fill in (its outline or template) to bytes;
+* :data:`CONSOLIDATION_RENDERERS` — a :class:`~sokets.consolidation.Consolidation` to bytes.
 
-A factory returns an object following :class:`ReportRenderer` or :class:`BlankRenderer`. Adding a
+A factory returns an object following :class:`ReportRenderer`, :class:`BlankRenderer` or
+:class:`ConsolidationRenderer`. Adding a
 format means adding one module and one registry entry.
 """
 
@@ -14,13 +16,16 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pydantic import BaseModel
 
 from sokets.errors import SoketsError
 from sokets.outputs import write_atomic
 from sokets.units import Unit
+
+if TYPE_CHECKING:
+    from sokets.consolidation import Consolidation
 
 
 class UnknownFormatError(SoketsError):
@@ -47,6 +52,16 @@ class BlankRenderer(Protocol):
         ...
 
 
+class ConsolidationRenderer(Protocol):
+    """Renders a consolidation (register, rates, what the reports say put together)."""
+
+    suffix: str
+
+    def render(self, consolidation: Consolidation) -> bytes:
+        """The file's bytes."""
+        ...
+
+
 REPORT_RENDERERS: dict[str, str] = {
     "docx": "sokets.docx.report:DocxReportRenderer",
     "xlsx": "sokets.xlsx.template:report_renderer",
@@ -54,6 +69,11 @@ REPORT_RENDERERS: dict[str, str] = {
 BLANK_RENDERERS: dict[str, str] = {
     "docx": "sokets.docx.outline:DocxOutlineRenderer",
     "xlsx": "sokets.xlsx.template:blank_renderer",
+}
+CONSOLIDATION_RENDERERS: dict[str, str] = {
+    "text": "sokets.consolidation.text:TextRenderer",
+    "json": "sokets.consolidation.model:JsonRenderer",
+    "xlsx": "sokets.xlsx.consolidation:ConsolidationWorkbook",
 }
 
 
@@ -77,6 +97,14 @@ def report_renderer(name: str) -> ReportRenderer:
 def blank_renderer(name: str) -> BlankRenderer:
     """The blank-form renderer registered as ``name``."""
     renderer: BlankRenderer = _load(BLANK_RENDERERS, name, "mẫu trống")  # type: ignore[assignment]
+    return renderer
+
+
+def consolidation_renderer(name: str) -> ConsolidationRenderer:
+    """The consolidation renderer registered as ``name``."""
+    renderer: ConsolidationRenderer = _load(  # type: ignore[assignment]
+        CONSOLIDATION_RENDERERS, name, "tổng hợp"
+    )
     return renderer
 
 

@@ -1,4 +1,4 @@
-"""Consolidation: what each unit's report covers, for the Sở TT&TT staff who collect them."""
+"""Summaries of single reports: what each one covers (``sokets summary``)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,144 @@
+"""Indicators rolled up by district and for the whole scope.
+
+The rules (``docs/consolidation.md``): a rate is the sum of the numerators over the sum of the
+denominators — never an average of percentages — with the number of units that gave it; counts
+are summed; a yes/no becomes "n of N"; a stated percentage that disagrees with its numerator and
+denominator is listed, and the computed rate is used. Sums compose: adding up districts' roll-ups
+gives the province's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sokets.consolidation.content import Counted
+from sokets.consolidation.model import IndicatorRollup, Mismatch, RollupRow
+from sokets.models.common import Ratio
+from sokets.outline import Indicator, IndicatorKind, OutlineItem, pl01_outline, pl04_outline
+from sokets.rules.codes import PERCENT_TOLERANCE
+from sokets.units import Unit, UnitKind, UnitRegistry
+
+
+@dataclass
+class _Sum:
+    """Running totals of one indicator over a group of units."""
+
+    expected: int = 0
+    reporting: int = 0
+    numerator: int = 0
+    denominator: int = 0
+    percent_only: int = 0
+    total: int = 0
+    yes: int = 0
+    no: int = 0
+
+    def add(self, kind: IndicatorKind, value: object) -> None:
+        self.reporting += 1
+        if kind is IndicatorKind.RATIO and isinstance(value, Ratio):
+            if value.numerator is None or value.denominator is None:
+                self.percent_only += 1
+            else:
+                self.numerator += value.numerator
+                self.denominator += value.denominator
+        elif kind is IndicatorKind.YES_NO:
+            self.yes += value is True
+            self.no += value is False
+        elif isinstance(value, int):
+            self.total += value
+
+    def row(self, kind: IndicatorKind, code: str, name: str) -> RollupRow:
+        row = RollupRow(
+            scope_code=code,
+            name=name,
+            expected_units=self.expected,
+            reporting_units=self.reporting,
+        )
+        if kind is IndicatorKind.RATIO:
+            row.numerator, row.denominator = self.numerator, self.denominator
+            row.percent_only = self.percent_only
+            if self.denominator > 0:
+                row.rate = round(100 * self.numerator / self.denominator, 1)
+        elif kind is IndicatorKind.YES_NO:
+            row.yes, row.no = self.yes, self.no
+        else:
+            row.total = self.total
+        return row
+
+
+def _district_of(unit: Unit) -> str | None:
+    if unit.kind is UnitKind.COMMUNE:
+        return unit.parent
+    return unit.code if unit.kind is UnitKind.DISTRICT else None
+
+
+def _mismatch(unit: Unit, ratio: Ratio) -> Mismatch | None:
+    if ratio.percent is None or ratio.numerator is None or not ratio.denominator:
+        return None
+    computed = 100 * ratio.numerator / ratio.denominator
+    if abs(ratio.percent - computed) <= PERCENT_TOLERANCE + 1e-9:
+        return None
+    return Mismatch(
+        unit_code=unit.code, unit_name=unit.name, stated=ratio.percent, computed=round(computed, 2)
+    )
+
+
+def rollup(
+    form: str,
+    leaf: OutlineItem,
+    indicator: Indicator,
+    counted: Counted,
+    expected: Sequence[Unit],
+    registry: UnitRegistry,
+) -> IndicatorRollup:
+    """One indicator of one outline leaf, by district (in registry order) and in total."""
+    by_district: dict[str, _Sum] = {}
+    total = _Sum()
+    for unit in expected:
+        if unit.form == form and leaf.applicability.applies_to(unit):
+            by_district.setdefault(_district_of(unit) or "", _Sum()).expected += 1
+            total.expected += 1
+    mismatches = []
+    for unit, report in counted:
+        if report.header.form != form or not leaf.applicability.applies_to(unit):
+            continue
+        answer = report.answers.get(leaf.id)
+        values = getattr(answer, "indicators", None)
+        value = getattr(values, indicator.id, None)
+        if value is None:
+            continue
+        by_district.setdefault(_district_of(unit) or "", _Sum()).add(indicator.kind, value)
+        total.add(indicator.kind, value)
+        if isinstance(value, Ratio) and (found := _mismatch(unit, value)) is not None:
+            mismatches.append(found)
+    rows = [
+        by_district[d.code].row(indicator.kind, d.code, d.name)
+        for d in registry.of_kind(UnitKind.DISTRICT)
+        if d.code in by_district
+    ]
+    if "" in by_district:  # provincial units (no district)
+        rows.append(by_district[""].row(indicator.kind, "province-units", "Cấp tỉnh"))
+    rows.append(total.row(indicator.kind, "total", "Tổng cộng"))
+    return IndicatorRollup(
+        form=form,  # type: ignore[arg-type]
+        item_id=leaf.id,
+        indicator_id=indicator.id,
+        label=indicator.label,
+        kind=indicator.kind,
+        rows=rows,
+        mismatches=mismatches,
+    )
+
+
+def indicators(
+    counted: Counted, expected: Sequence[Unit], registry: UnitRegistry
+) -> list[IndicatorRollup]:
+    """Every indicator some expected unit must give, rolled up."""
+    found = []
+    for form, tree in (("PL01", pl01_outline()), ("PL04", pl04_outline())):
+        for leaf in tree.leaves():
+            if not any(u.form == form and leaf.applicability.applies_to(u) for u in expected):
+                continue
+            for indicator in leaf.indicators:
+                found.append(rollup(form, leaf, indicator, counted, expected, registry))
+    return found
