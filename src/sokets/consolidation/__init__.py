@@ -188,7 +188,8 @@ def build(
                 **given(received_date=s.received_date), source=s.source, via=s.via, report=document
             )
             for s in submissions
-            if (document := as_document(s)) is not None
+            if s.role in (FileRole.CURRENT, FileRole.SUPERSEDED)
+            and (document := as_document(s)) is not None
         ],
         notes=list(notes),
     )

@@ -209,7 +209,8 @@ def _from_consolidation(consolidation: Consolidation, source: str) -> Iterator[S
             findings=list(entry.findings),
             omitted=dict(entry.omitted),
         )
-        if entry.role in (FileRole.UNREADABLE, FileRole.CONSOLIDATION):
+        if entry.role in (FileRole.UNREADABLE, FileRole.CONSOLIDATION, FileRole.OUT_OF_SCOPE):
+            # out of scope there, it stays so: its content was not kept (send the file itself)
             submission.role, submission.reason = entry.role, entry.reason
         document = documents.get((entry.source, entry.via))
         if document is not None:
