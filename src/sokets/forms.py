@@ -477,5 +477,11 @@ def problems_of(exc: ValidationError) -> list[Problem]:
 
 
 def dump_report(report: BaseModel, *, indent: int | None = 2) -> bytes:
-    """Serialise a form instance to UTF-8 JSON (unset optional fields left out)."""
-    return report.model_dump_json(indent=indent, exclude_none=True).encode("utf-8")
+    """Serialise a form instance to UTF-8 JSON.
+
+    Optional values that are absent stay absent, and so do the report's parts that were not
+    given: a report without ``appendix_pl03`` (its table sent separately, R013) must not come back
+    with an empty one (every task missing, R010).
+    """
+    unset = set(type(report).model_fields) - report.model_fields_set
+    return report.model_dump_json(indent=indent, exclude_none=True, exclude=unset).encode("utf-8")

@@ -23,6 +23,7 @@ COMMANDS: tuple[str, ...] = (
     "sokets.cli.catalog",
     "sokets.cli.validate",
     "sokets.cli.summary",
+    "sokets.cli.consolidate",
     "sokets.cli.schema",
     "sokets.cli.outline",
     "sokets.cli.template",

@@ -118,7 +118,9 @@ def _from_validation(path: Path, report: ValidationReport, model: BaseModel | No
 def as_document(submission: Submission) -> dict[str, Any] | None:
     """The submission's report as JSON (as read from a consolidation, or dumped from the model)."""
     if submission.document is None and submission.model is not None:
-        submission.document = submission.model.model_dump(mode="json", exclude_none=True)
+        model = submission.model
+        unset = set(type(model).model_fields) - model.model_fields_set
+        submission.document = model.model_dump(mode="json", exclude_none=True, exclude=unset)
     return submission.document
 
 

@@ -22,6 +22,7 @@ from datetime import date
 from sokets.consolidation.collect import Submission
 from sokets.consolidation.model import RateRow, RegisterEntry, Scope, given
 from sokets.consolidation.statuses import FileRole, Status
+from sokets.errors import InputError
 from sokets.units import Unit, UnitKind, UnitRegistry
 
 
@@ -41,15 +42,18 @@ class ScopeUnits:
 def resolve_scope(district: str | None, registry: UnitRegistry) -> ScopeUnits:
     """The province (every unit with a report of its own), or one district's communes.
 
-    Raises :class:`~sokets.errors.UnknownUnitError`, or :class:`ValueError` when ``district``
-    names a unit that is not a district.
+    Raises :class:`~sokets.errors.UnknownUnitError`, or :class:`~sokets.errors.InputError`
+    when ``district`` names a unit that is not a district.
     """
     if district is None:
         units = tuple(u for u in registry if u.form is not None)
         return ScopeUnits(Scope(level="province", name="Tỉnh Nghệ An"), units)
     unit = registry.lookup(district)
     if unit.kind is not UnitKind.DISTRICT:
-        raise ValueError(f"{unit.name} ({unit.code}) không phải UBND cấp huyện / not a district")
+        raise InputError(
+            f"{unit.name} ({unit.code}) không phải UBND cấp huyện / not a district",
+            source="--district",
+        )
     return ScopeUnits(
         Scope(level="district", district_code=unit.code, name=unit.name),
         registry.children(unit.code),
