@@ -352,3 +352,17 @@ def test_a_province_scope_expects_every_unit_with_a_report_of_its_own() -> None:
     result = consolidate([EXAMPLES], as_of=AS_OF)
     kinds = [e.kind for e in result.units]
     assert len(kinds) == 506 and UnitKind.SUBUNIT not in kinds
+
+
+def test_the_document_fits_its_published_schema(vinh_and_con_cuong: list[Path]) -> None:
+    from jsonschema import Draft202012Validator
+
+    from tests.schema.support import SCHEMAS
+
+    schema = json.loads((SCHEMAS / "CONSOLIDATION" / "1.0.0.schema.json").read_bytes())
+    assert schema["$id"] == "urn:sokets:schema:CONSOLIDATION:1.0.0"
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    document = json.loads(dump_consolidation(consolidate(vinh_and_con_cuong, as_of=AS_OF)))
+    assert [e.message for e in validator.iter_errors(document)] == []
+    document["units"][0]["status"] = "lost"
+    assert not validator.is_valid(document)

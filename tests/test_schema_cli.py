@@ -17,6 +17,7 @@ from pydantic import Field
 from sokets.cli.main import main
 from sokets.forms import FORMS
 from sokets.models import tables
+from sokets.schema.export import DOCUMENTS
 from tests.schema.support import SCHEMAS
 
 PL01 = "PL01/1.0.0.schema.json"
@@ -38,7 +39,8 @@ def test_export_then_check(tmp_path: Path, capsysbinary: pytest.CaptureFixture[b
     code, _, err = _run(capsysbinary, "schema", "export", str(folder))
     assert code == 0
     written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.json"))
-    assert written == sorted([*(f"{f}/1.0.0.schema.json" for f in FORMS), "index.json"])
+    documents = [f"{d}/{version}.schema.json" for d, (version, _, _) in DOCUMENTS.items()]
+    assert written == sorted([*(f"{f}/1.0.0.schema.json" for f in FORMS), *documents, "index.json"])
     assert all(name in err for name in written)
     for path in folder.rglob("*.json"):
         assert path.read_bytes() == (SCHEMAS / path.relative_to(folder)).read_bytes()

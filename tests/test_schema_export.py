@@ -254,8 +254,13 @@ def test_vocabulary_is_the_x_keywords_used_and_documented(
 
 def test_index_lists_every_published_schema() -> None:
     index = json.loads((SCHEMAS / "index.json").read_bytes())
-    listed = {v["path"]: v["$id"] for form in index["forms"] for v in form["versions"]}
+    listed = {
+        v["path"]: v["$id"]
+        for entry in (*index["forms"], *index["documents"])
+        for v in entry["versions"]
+    }
     assert {SCHEMAS / path for path in listed} == set(SCHEMA_FILES)
+    assert [d["document"] for d in index["documents"]] == ["CONSOLIDATION"]
     for path, id_ in listed.items():
         assert _load(SCHEMAS / path)["$id"] == id_
     assert [f["form"] for f in index["forms"]] == list(FORMS)

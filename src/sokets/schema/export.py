@@ -194,6 +194,45 @@ def form_schema(form_id: str) -> dict[str, Any]:
     return ordered
 
 
+#: Documents sokets writes that are not a unit's form: id → (version, model, title).
+DOCUMENTS: dict[str, tuple[str, str, str]] = {
+    "CONSOLIDATION": (
+        "1.0.0",
+        "sokets.consolidation.model:Consolidation",
+        "Tổng hợp báo cáo sơ kết 01 năm thực hiện Kế hoạch số 586/KH-UBND",
+    ),
+}
+
+
+def document_schema(document_id: str) -> dict[str, Any]:
+    """The JSON Schema of a document sokets writes (:data:`DOCUMENTS`: the consolidation).
+
+    Generated like the forms' (validation mode, no ``"default": null``, ``x-order``), with the
+    models' own titles and descriptions.
+    """
+    import importlib
+
+    version, path, title = DOCUMENTS[document_id]
+    module, _, name = path.partition(":")
+    model: type[BaseModel] = getattr(importlib.import_module(module), name)
+    raw = model.model_json_schema(mode="validation", schema_generator=_Generator)
+    defs: dict[str, Any] = raw.pop("$defs", {})
+    schema: dict[str, Any] = {
+        "$schema": DIALECT,
+        "$id": schema_id(document_id, version),
+        "title": title,
+        "description": (model.__doc__ or "").strip(),
+        "type": "object",
+        "properties": raw["properties"],
+        "required": raw.get("required", []),
+        "additionalProperties": raw.get("additionalProperties", True),
+        "$defs": {key: defs[key] for key in sorted(defs)},
+    }
+    _add_order(schema)
+    ordered: dict[str, Any] = _ordered(schema)
+    return ordered
+
+
 def form_schemas(forms: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
     """The current schema of each form (all forms by default), by form id."""
     return {form_id: form_schema(form_id) for form_id in (forms or FORMS)}

@@ -16,7 +16,16 @@ from typing import Any
 from sokets.errors import OutputError
 from sokets.forms import FORMS
 from sokets.outputs import write_atomic
-from sokets.schema.export import DIALECT, VOCABULARY, dumps, form_schema, schema_id, schema_path
+from sokets.schema.export import (
+    DIALECT,
+    DOCUMENTS,
+    VOCABULARY,
+    document_schema,
+    dumps,
+    form_schema,
+    schema_id,
+    schema_path,
+)
 from sokets.schema.versions import published_versions
 
 #: Name of the index file at the top of the schemas folder.
@@ -61,6 +70,21 @@ def index() -> dict[str, Any]:
             }
             for spec in FORMS.values()
         ],
+        "documents": [
+            {
+                "document": document_id,
+                "title": title,
+                "current": version,
+                "versions": [
+                    {
+                        "version": version,
+                        "$id": schema_id(document_id, version),
+                        "path": schema_path(document_id, version),
+                    }
+                ],
+            }
+            for document_id, (version, _, title) in DOCUMENTS.items()
+        ],
     }
 
 
@@ -69,6 +93,8 @@ def generated_files() -> dict[str, bytes]:
     files = {
         schema_path(spec.id, spec.version): dumps(form_schema(spec.id)) for spec in FORMS.values()
     }
+    for document_id, (version, _, _) in DOCUMENTS.items():
+        files[schema_path(document_id, version)] = dumps(document_schema(document_id))
     files[INDEX] = dumps(index())
     return files
 
