@@ -3,9 +3,12 @@ files need a look. The register itself is in the JSON and XLSX outputs."""
 
 from __future__ import annotations
 
+import textwrap
+
 from sokets._text import printable, short_date
-from sokets.consolidation.model import Consolidation, RateRow
+from sokets.consolidation.model import Consolidation, RateRow, RegisterEntry
 from sokets.consolidation.statuses import ROLE_LABELS, STATUS_LABELS, FileRole, Status
+from sokets.units import UnitKind
 
 _ATTENTION = (Status.NOT_RECEIVED, Status.WITH_ERRORS, Status.LATE)
 
@@ -20,6 +23,31 @@ def _rate_line(row: RateRow, width: int) -> str:
         f"{row.late:>5} {row.with_errors:>5} {row.not_received:>5} {_percent(row.rate):>8} "
         f"{_percent(row.rate_on_time):>8}"
     )
+
+
+def _missing(entries: list[RegisterEntry], consolidation: Consolidation) -> list[str]:
+    """Units not received: one line each, but communes grouped by district on wrapped lines."""
+    lines = [f"  {e.unit_code:<9} {e.unit_name}" for e in entries if e.kind is not UnitKind.COMMUNE]
+    expected = {}
+    for row in consolidation.rates:
+        if row.district_code is not None:
+            expected[row.district_code] = (row.label, row.expected)
+    by_district: dict[str, list[RegisterEntry]] = {}
+    for entry in entries:
+        if entry.kind is UnitKind.COMMUNE:
+            by_district.setdefault(entry.district_code or "", []).append(entry)
+    for code, communes in by_district.items():
+        label, total = expected.get(code, (code, len(communes)))
+        names = ", ".join(f"{e.unit_name} ({e.unit_code})" for e in communes)
+        lines.extend(
+            textwrap.wrap(
+                f"{label}, {len(communes)}/{total}: {names}",
+                width=100,
+                initial_indent="  ",
+                subsequent_indent="      ",
+            )
+        )
+    return [printable(line) for line in lines]
 
 
 class TextRenderer:
@@ -48,12 +76,13 @@ class TextRenderer:
                 continue
             label = STATUS_LABELS[status]
             lines += ["", f"{label.vi} / {label.en}: {len(entries)}"]
+            if status is Status.NOT_RECEIVED:
+                lines.extend(_missing(entries, consolidation))
+                continue
             for entry in entries:
-                detail = ""
-                if status is not Status.NOT_RECEIVED:
-                    sent = short_date(entry.first_sent) if entry.first_sent else "?"
-                    detail = f" — {entry.source} (gửi {sent}"
-                    detail += f", {entry.errors} lỗi)" if status is Status.WITH_ERRORS else ")"
+                sent = short_date(entry.first_sent) if entry.first_sent else "?"
+                detail = f" — {entry.source} (gửi {sent}"
+                detail += f", {entry.errors} lỗi)" if status is Status.WITH_ERRORS else ")"
                 lines.append(printable(f"  {entry.unit_code:<9} {entry.unit_name}{detail}"))
         for role in (FileRole.UNREADABLE, FileRole.OUT_OF_SCOPE, FileRole.SUPERSEDED):
             files = [f for f in consolidation.files if f.role is role]
