@@ -105,6 +105,7 @@ def _day(text: str | None, option: str) -> Any:
 
 def handle(args: argparse.Namespace) -> int:
     """Consolidate; write the output; exit with the worst outcome among the inputs."""
+    import gc
     import sys
     from pathlib import Path
 
@@ -138,6 +139,8 @@ def handle(args: argparse.Namespace) -> int:
         draft = Path(args.draft_report)
         suffix = draft.suffix.lower() if draft.suffix.lower() in DRAFT_SUFFIXES else ".json"
         check_output(draft, suffix=suffix, inputs=args.paths)
+    gc.freeze()  # a short-lived process holding many objects: spare the collector the work
+    gc.disable()
     consolidation = consolidate(
         args.paths,
         scope=args.district,
@@ -146,6 +149,7 @@ def handle(args: argparse.Namespace) -> int:
         received=args.received,
         deadline=_day(args.deadline, "--deadline"),
         include_invalid=args.include_invalid,
+        keep_reports=args.to == "json",
     )
     unreadable = [f for f in consolidation.files if f.role is FileRole.UNREADABLE]
     with_errors = [f for f in consolidation.files if f.errors]

@@ -65,6 +65,7 @@ def consolidate(
     received: str | Path | None = None,
     deadline: date | None = None,
     include_invalid: bool = False,
+    keep_reports: bool = True,
 ) -> Consolidation:
     """Consolidate report files, folders and earlier consolidations.
 
@@ -73,7 +74,10 @@ def consolidate(
     file listing the units expected (see :func:`~sokets.consolidation.collect.read_expected`), or
     unit codes/names, instead of every unit of the scope; ``received`` the văn thư's register of
     receipts (CSV); ``deadline`` defaults to the plan's (20/8/2023). Reports with errors are
-    listed with their findings and kept out of the figures unless ``include_invalid``.
+    listed with their findings and kept out of the figures unless ``include_invalid``. The
+    consolidated reports themselves go in ``reports`` (so that the consolidation can be sent up
+    and consolidated again) unless ``keep_reports`` is false (a workbook or a text does not show
+    them).
 
     Raises :class:`~sokets.errors.InputError` for an unreadable expected list or register of
     receipts and :class:`~sokets.errors.UnknownUnitError` for an unknown scope; unreadable
@@ -99,6 +103,7 @@ def consolidate(
         as_of=as_of,
         deadline=deadline,
         include_invalid=include_invalid,
+        keep_reports=keep_reports,
         notes=notes,
     )
 
@@ -131,6 +136,7 @@ def build(
     as_of: date,
     deadline: date,
     include_invalid: bool = False,
+    keep_reports: bool = True,
     notes: Iterable[str] = (),
 ) -> Consolidation:
     """The consolidation of submissions already read (see :func:`consolidate`)."""
@@ -188,7 +194,8 @@ def build(
                 **given(received_date=s.received_date), source=s.source, via=s.via, report=document
             )
             for s in submissions
-            if s.role in (FileRole.CURRENT, FileRole.SUPERSEDED)
+            if keep_reports
+            and s.role in (FileRole.CURRENT, FileRole.SUPERSEDED)
             and (document := as_document(s)) is not None
         ],
         notes=list(notes),

@@ -16,7 +16,7 @@ Rules (``docs/consolidation.md`` and ``docs/decisions.md`` say why):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sokets.consolidation.collect import Submission
@@ -32,11 +32,11 @@ class ScopeUnits:
 
     scope: Scope
     expected: tuple[Unit, ...]
+    codes: frozenset[str] = field(init=False)
+    """The codes of the expected units."""
 
-    @property
-    def codes(self) -> frozenset[str]:
-        """The codes of the expected units."""
-        return frozenset(u.code for u in self.expected)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "codes", frozenset(u.code for u in self.expected))
 
 
 def resolve_scope(district: str | None, registry: UnitRegistry) -> ScopeUnits:
