@@ -366,3 +366,10 @@ def test_the_document_fits_its_published_schema(vinh_and_con_cuong: list[Path]) 
     assert [e.message for e in validator.iter_errors(document)] == []
     document["units"][0]["status"] = "lost"
     assert not validator.is_valid(document)
+
+
+def test_the_docs_list_every_status_and_file_role() -> None:
+    from sokets.consolidation.statuses import catalogue_markdown
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "consolidation.md").read_text()
+    assert catalogue_markdown() in docs, "update docs/consolidation.md from catalogue_markdown()"

@@ -92,3 +92,17 @@ ROLE_LABELS: dict[FileRole, Label] = {
         "listed with the file it came through.",
     ),
 }
+
+
+def catalogue_markdown() -> str:
+    """The two tables of ``docs/consolidation.md`` that list the codes (kept current by a test)."""
+    lines = [
+        "| Tình trạng / status | Mã / code | Nghĩa / meaning |",
+        "|---|---|---|",
+        *(f"| {v.vi} / {v.en} | `{k.value}` | {v.meaning} |" for k, v in STATUS_LABELS.items()),
+        "",
+        "| Vai trò tệp / file role | Mã / code | Nghĩa / meaning |",
+        "|---|---|---|",
+        *(f"| {v.vi} / {v.en} | `{k.value}` | {v.meaning} |" for k, v in ROLE_LABELS.items()),
+    ]
+    return "\n".join(lines) + "\n"
