@@ -250,6 +250,111 @@ def test_a_rendered_outline_has_one_area_per_applicable_item_and_nothing_else() 
         assert tags == [f"sokets:item:{leaf.id}" for leaf in outline_for(unit).leaves_for(unit)]
 
 
+# -- typing as Word and LibreOffice do ----------------------------------------------------------
+
+_TYPING = [
+    pytest.param(False, False, id="word"),
+    pytest.param(False, True, id="hint-style-kept"),
+    pytest.param(True, False, id="flag-left-on"),
+    pytest.param(True, True, id="flag-and-style-left-on"),
+]
+
+
+@pytest.mark.parametrize(("keep_flag", "keep_style"), _TYPING)
+@pytest.mark.parametrize("code", ["SO-YT", "412", "16705"])
+def test_every_field_and_area_typed_over_its_hint_is_read(
+    code: str, keep_flag: bool, keep_style: bool
+) -> None:
+    """Word keeps a hint's content control and only clears its placeholder state; some editors
+    leave the state on. Either way what was typed is read, in every field and every area."""
+    from sokets.outline import outline_for
+
+    document = _outline(code)
+    typing = {"keep_flag": keep_flag, "keep_style": keep_style}
+    set_field(document, "report_number", "12/BC-UBND", **typing)
+    set_field(document, "report_date", "ngày 14 tháng 8 năm 2023", full_date="2023-08-14", **typing)
+    set_field(document, "place", "Nghệ An", **typing)
+    set_field(document, "recipients", "- UBND tỉnh (b/c);\n- Lưu: VT.", **typing)
+    set_field(document, "signer_authority", "KT. CHỦ TỊCH", **typing)
+    set_field(document, "signer_title", "PHÓ CHỦ TỊCH", **typing)
+    set_field(document, "signer_name", "Trần Quốc Hưng", **typing)
+    unit = get_registry().get(code)
+    leaves = outline_for(unit).leaves_for(unit)
+    for leaf in leaves:
+        type_over_hint(document, _area(document, leaf.id), f"Kết quả mục {leaf.id}.", **typing)
+    result = _read(document)
+    assert result.findings == []
+    header = result.report.header
+    assert (header.report_number, header.report_date.isoformat(), header.place) == (
+        "12/BC-UBND",
+        "2023-08-14",
+        "Nghệ An",
+    )
+    assert header.recipients == ["UBND tỉnh (b/c);", "Lưu: VT."]
+    assert (header.signer.authority, header.signer.title, header.signer.name) == (
+        ["KT. CHỦ TỊCH"],
+        "PHÓ CHỦ TỊCH",
+        "Trần Quốc Hưng",
+    )
+    for leaf in leaves:
+        assert result.report.answers.get(leaf.id).results == f"Kết quả mục {leaf.id}.", leaf.id
+
+
+def test_a_hint_left_as_it_was_is_not_an_answer_with_or_without_its_flag() -> None:
+    document = _outline("SO-TTTT")
+    _fill_header(document)
+    flags = document.element.body.xpath(
+        './/w:sdt[w:sdtPr/w:tag/@w:val="sokets:placeholder"]/w:sdtPr/w:showingPlcHdr'
+    )
+    assert len(flags) > 10
+    for flag in flags[::2]:
+        flag.getparent().remove(flag)
+    result = _read(document)
+    assert result.findings == []
+    assert all(answer.is_empty() for _, answer in result.report.answers.answered())
+
+
+def _libreoffice_resave(data: bytes, tmp_path: Path) -> bytes:
+    """``data`` opened and saved as DOCX by LibreOffice (headless, its own profile)."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    assert soffice is not None
+    source = tmp_path / "filled.docx"
+    source.write_bytes(data)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return (tmp_path / "out" / "filled.docx").read_bytes()
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="needs LibreOffice")
+def test_an_outline_typed_in_word_then_saved_by_libreoffice_reads_back(tmp_path: Path) -> None:
+    filled = _filled_department()
+    resaved = _libreoffice_resave(save(filled), tmp_path)
+    result = read_docx(resaved, "resaved.docx")
+    assert {f.severity for f in result.findings} == {Severity.WARNING}
+    expected = _read(_filled_department())
+    assert result.report.header == expected.report.header
+    assert result.report.header.signer.title == "PHÓ GIÁM ĐỐC"
+    assert dict(result.report.answers.answered()) == dict(expected.report.answers.answered())
+    assert result.report.appendix_pl02 == expected.report.appendix_pl02
+    assert result.report.appendix_pl03 == expected.report.appendix_pl03
+
+
 # -- what cannot be placed -----------------------------------------------------------------------
 
 

@@ -263,6 +263,7 @@ _PLACEHOLDERS = frozenset(
     )
 )
 _HINTS = _PLACEHOLDERS | {squash(ANSWER_HINT)}
+_HINTS_OR_EMPTY = _HINTS | {""}
 _ATTACHED = re.compile(r"^\(Kèm theo Báo cáo\b.*\)$")
 
 
@@ -385,10 +386,21 @@ def _tag(sdt: Element) -> str:
 
 
 def _is_placeholder(sdt: Element) -> bool:
+    """Whether ``sdt`` is a hint control or says it shows its placeholder (``w:showingPlcHdr``).
+
+    Neither makes its text a hint: Word keeps a hint's control when text is typed over it (and
+    only drops the flag), other editors may keep the flag too. What is read is decided by the
+    text (:func:`_shows_hint`).
+    """
     pr = sdt.find(_W_SDT_PR)
     return pr is not None and (
         pr.find(w("showingPlcHdr")) is not None or _tag(sdt) == PLACEHOLDER_TAG
     )
+
+
+def _shows_hint(sdt: Element) -> bool:
+    """A placeholder control still holding one of the outline's hints (or nothing)."""
+    return _is_placeholder(sdt) and _sdt_text(sdt) in _HINTS_OR_EMPTY
 
 
 # -- text ----------------------------------------------------------------------------------------
@@ -455,7 +467,7 @@ def _paragraphs(container: Element) -> Iterator[Element]:
         if tag == _W_P:
             yield child
         elif tag == _W_SDT:
-            if _is_placeholder(child) and _tag(child) == PLACEHOLDER_TAG:
+            if _shows_hint(child):
                 continue
             content = child.find(_W_SDT_CONTENT)
             if content is not None:
