@@ -10,8 +10,8 @@ from docx.oxml.ns import qn
 
 from sokets.catalogue import get_catalogue
 from sokets.docx.compose import heading_text
-from sokets.docx.layout import read_custom_properties
 from sokets.docx.outline import ANSWER_HINT, DocxOutlineRenderer, render_outline
+from sokets.docx.package import read_custom_properties
 from sokets.outline import outline_for
 from sokets.render import blank_renderer
 from sokets.units import PL01_KINDS, UnitKind, get_registry

@@ -6,10 +6,11 @@
   (:data:`sokets.render.BLANK_RENDERERS` ``"docx"``);
 * :mod:`sokets.docx.reader` — a filled outline (or a rendered report) back into a report
   (:data:`sokets.inputs.READERS` ``".docx"``);
-* :mod:`sokets.docx.layout` and :mod:`sokets.docx.compose` — the page, styles, header and
-  signature tables and the outline walk the documents share; :mod:`sokets.docx.markers` — the
-  content-control tags, labels and column headers the reader finds things by;
-  :mod:`sokets.docx.formats` — Vietnamese numbers and dates.
+* :mod:`sokets.docx.layout` and :mod:`sokets.docx.compose` — the page, header and signature
+  tables and the outline walk the documents share, built with :mod:`sokets.docx.composer`;
+  :mod:`sokets.docx.styles` — the style sheet; :mod:`sokets.docx.package` — template, sections
+  and properties; :mod:`sokets.docx.markers` — the content-control tags, labels and column
+  headers the reader finds things by; :mod:`sokets.docx.formats` — Vietnamese numbers and dates.
 
 This package's ``__init__`` imports nothing: python-docx and lxml load only when a DOCX is
 rendered or read.

@@ -13,22 +13,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sokets.catalogue import GROUPS, Task
+from sokets.docx.composer import Composer, Element, Font, mm
 from sokets.docx.layout import (
-    HEADING_STYLES,
     LANDSCAPE_TEXT_WIDTH,
-    Composer,
-    Element,
-    Font,
     Heading,
     appendix_heading,
     closing,
     header_table,
-    landscape_section,
-    mm,
     signature_block,
     table_tag,
     title_block,
 )
+from sokets.docx.package import landscape_section
+from sokets.docx.styles import HEADING_STYLES
 from sokets.forms import FORMS
 from sokets.models.tables import PL02_COLUMNS, PL03_COLUMNS
 from sokets.outline import Outline, OutlineItem
@@ -171,7 +168,7 @@ def compose(skeleton: Skeleton, document: object | None = None) -> Composer:
     """Compose the body of ``skeleton``'s document.
 
     With a python-docx ``document``, the landscape appendix section is set up in it (the body
-    stays in the composer until :func:`~sokets.docx.layout.finish`); without one (the reader
+    stays in the composer until :func:`~sokets.docx.package.finish`); without one (the reader
     collecting the outline's fixed texts) the section break is left out.
     """
     c = Composer()

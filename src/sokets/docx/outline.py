@@ -13,18 +13,10 @@ from __future__ import annotations
 
 from sokets.catalogue import get_catalogue
 from sokets.docx.compose import Pl03Line, Skeleton, compose
-from sokets.docx.layout import (
-    Composer,
-    Element,
-    Heading,
-    default_place,
-    finish,
-    issuer_name,
-    item_tag,
-    new_document,
-    set_properties,
-)
+from sokets.docx.composer import Composer, Element
+from sokets.docx.layout import Heading, default_place, issuer_name, item_tag
 from sokets.docx.markers import FIGURE_COLUMNS, INDICATOR_COLUMNS, KIND_OUTLINE
+from sokets.docx.package import finish, new_document, set_properties
 from sokets.docx.report import FIGURE_WIDTHS, INDICATOR_WIDTHS
 from sokets.forms import FORMS
 from sokets.outline import OutlineItem, outline_for

@@ -38,6 +38,7 @@ from typing import Any
 from sokets._archive import check_office_zip
 from sokets.catalogue import GROUPS, TaskCatalogue, get_catalogue
 from sokets.docx.compose import PL02_HEADERS, PL03_HEADERS, compose, heading_text
+from sokets.docx.composer import Element, w
 from sokets.docx.formats import parse_date, parse_int, parse_number, squash
 from sokets.docx.layout import (
     AUTHORITY_PLACEHOLDER,
@@ -45,9 +46,6 @@ from sokets.docx.layout import (
     NAME_PLACEHOLDER,
     NUMBER_PLACEHOLDER,
     TITLE_PLACEHOLDER,
-    Element,
-    read_custom_properties,
-    w,
 )
 from sokets.docx.markers import (
     DOCUMENT_TAG,
@@ -68,6 +66,7 @@ from sokets.docx.markers import (
     YES,
 )
 from sokets.docx.outline import ANSWER_HINT, INDICATOR_HINT, outline_skeleton
+from sokets.docx.package import read_custom_properties
 from sokets.errors import InputError, InvalidReportError, Problem
 from sokets.findings import Finding, FindingType, Severity, finding_type
 from sokets.forms import FORMS, load_report

@@ -13,21 +13,9 @@ from pydantic import BaseModel
 
 from sokets.catalogue import get_catalogue
 from sokets.docx.compose import Pl03Line, Skeleton, compose
+from sokets.docx.composer import BOLD_ITALIC, Composer, Element, mm
 from sokets.docx.formats import date_short, format_number, lines_of_text
-from sokets.docx.layout import (
-    BOLD_ITALIC,
-    TEXT_WIDTH,
-    Composer,
-    Element,
-    Heading,
-    default_place,
-    finish,
-    issuer_name,
-    item_tag,
-    mm,
-    new_document,
-    set_properties,
-)
+from sokets.docx.layout import TEXT_WIDTH, Heading, default_place, issuer_name, item_tag
 from sokets.docx.markers import (
     FIGURE_COLUMNS,
     INDICATOR_COLUMNS,
@@ -36,6 +24,7 @@ from sokets.docx.markers import (
     PART_LABELS,
     YES,
 )
+from sokets.docx.package import finish, new_document, set_properties
 from sokets.errors import SoketsError
 from sokets.forms import FORMS
 from sokets.models.common import Answer, Figure, Ratio
