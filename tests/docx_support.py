@@ -9,8 +9,11 @@ from __future__ import annotations
 import copy
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -240,3 +243,59 @@ def iter_rows(table: Table) -> Iterator[list[str]]:
     """A table's rows as lists of cell texts (walking ``row.cells``)."""
     for row in table.rows:
         yield [squash(text_of(cell._tc)) for cell in row.cells]
+
+
+HAVE_LIBREOFFICE = shutil.which("soffice") is not None
+HAVE_POPPLER = shutil.which("pdftohtml") is not None and shutil.which("pdftotext") is not None
+
+
+def libreoffice(data: bytes, tmp_path: Path, to: str = "docx:MS Word 2007 XML") -> bytes:
+    """``data`` (a DOCX) opened by LibreOffice and saved as ``to`` (headless, its own profile)."""
+    soffice = shutil.which("soffice")
+    assert soffice is not None
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    source = tmp_path / "document.docx"
+    source.write_bytes(data)
+    out = tmp_path / "out"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    (converted,) = out.iterdir()
+    return converted.read_bytes()
+
+
+def pdf_lines(pdf: bytes, tmp_path: Path) -> list[tuple[int, str, bool, bool]]:
+    """The text lines of a PDF as (page, text, bold, italic), from poppler's ``pdftohtml -xml``."""
+    source = tmp_path / "document.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(
+        ["pdftohtml", "-xml", "-i", "-q", "-enc", "UTF-8", str(source), str(tmp_path / "pages")],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(tmp_path / "pages.xml").getroot()
+    lines = []
+    for page in root.iter("page"):
+        number = int(page.get("number", "0"))
+        for text in page.iter("text"):
+            content = squash("".join(text.itertext()))
+            bold = text.find(".//b") is not None
+            italic = text.find(".//i") is not None
+            if content:
+                lines.append((number, content, bold, italic))
+    return lines

@@ -23,9 +23,11 @@ from sokets.errors import InputError, InvalidReportError
 from sokets.findings import FINDING_TYPES, Severity
 from sokets.units import get_registry
 from tests.docx_support import (
+    HAVE_LIBREOFFICE,
     content,
     control,
     insert_table,
+    libreoffice,
     open_docx,
     rewrite_member,
     save,
@@ -314,37 +316,9 @@ def test_a_hint_left_as_it_was_is_not_an_answer_with_or_without_its_flag() -> No
     assert all(answer.is_empty() for _, answer in result.report.answers.answered())
 
 
-def _libreoffice_resave(data: bytes, tmp_path: Path) -> bytes:
-    """``data`` opened and saved as DOCX by LibreOffice (headless, its own profile)."""
-    import shutil
-    import subprocess
-
-    soffice = shutil.which("soffice")
-    assert soffice is not None
-    source = tmp_path / "filled.docx"
-    source.write_bytes(data)
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(tmp_path / "out"),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return (tmp_path / "out" / "filled.docx").read_bytes()
-
-
-@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="needs LibreOffice")
+@pytest.mark.skipif(not HAVE_LIBREOFFICE, reason="needs LibreOffice")
 def test_an_outline_typed_in_word_then_saved_by_libreoffice_reads_back(tmp_path: Path) -> None:
-    filled = _filled_department()
-    resaved = _libreoffice_resave(save(filled), tmp_path)
+    resaved = libreoffice(save(_filled_department()), tmp_path)
     result = read_docx(resaved, "resaved.docx")
     assert {f.severity for f in result.findings} == {Severity.WARNING}
     expected = _read(_filled_department())

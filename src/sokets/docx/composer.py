@@ -63,7 +63,7 @@ class Font:
     bold: bool | None = None
     italic: bool | None = None
     size: float | None = None
-    caps: bool = False
+    caps: bool | None = None
     color: str | None = None
 
 
@@ -86,8 +86,8 @@ def _rpr(run: Element, font: Font, style: str | None = None) -> None:
     if font.italic is not None:
         sub(rpr, "i", val="1" if font.italic else "0")
         sub(rpr, "iCs", val="1" if font.italic else "0")
-    if font.caps:
-        sub(rpr, "caps")
+    if font.caps is not None:
+        sub(rpr, "caps", val="1" if font.caps else "0")
     if font.color:
         sub(rpr, "color", val=font.color)
     if font.size is not None:
@@ -245,13 +245,19 @@ class Composer:
         self.run(content, text, font, "PlaceholderText" if placeholder else None)
         return sdt
 
-    def placeholder(self, parent: Element, text: str, *, style: str | None = None) -> Element:
-        """A hint to type over: a content control showing ``text`` in grey, never read back."""
+    def placeholder(
+        self, parent: Element, text: str, *, style: str | None = None, caps: bool | None = None
+    ) -> Element:
+        """A hint to type over: a content control showing ``text`` in grey, never read back.
+
+        What is typed over it takes the paragraph's ``style``; ``caps=False`` shows the hint
+        itself as written where that style sets capitals.
+        """
         content = self.block_control(
             parent, PLACEHOLDER_TAG, "Nhập nội dung", lock=False, placeholder=True
         )
         p = self.paragraph(content, style=style)
-        self.run(p, text, Font(color=HINT_COLOR), style="PlaceholderText")
+        self.run(p, text, Font(color=HINT_COLOR, caps=caps), style="PlaceholderText")
         return content
 
     def table(

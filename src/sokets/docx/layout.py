@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from sokets.docx.composer import (
-    BOLD,
     CELL_MARGIN,
     ITALIC,
     Composer,
@@ -173,14 +172,14 @@ def header_table(
     if parent_body:
         c.paragraph(cell, parent_body, style="SoketsHeader")
     for line in unit_lines:
-        c.paragraph(cell, line, style="SoketsHeader", font=BOLD)
+        c.paragraph(cell, line, style="SoketsHeaderBold")
     inner = left - 2 * CELL_MARGIN
     longest = min(inner, max(_text_width(line, 13, bold=True) for line in unit_lines))
     c.rule(cell, max(mm(15), round(longest * 0.4)), inner)
     cell = c.cell(top, right)
-    c.paragraph(cell, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style="SoketsHeader", font=BOLD)
+    c.paragraph(cell, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style="SoketsHeaderBold")
     motto = "Độc lập - Tự do - Hạnh phúc"
-    c.paragraph(cell, motto, style="SoketsHeader", font=Font(bold=True, size=14))
+    c.paragraph(cell, motto, style="SoketsMotto")
     c.rule(cell, _text_width(motto, 14, bold=True), right - 2 * CELL_MARGIN)
     bottom = c.row(tbl)
     cell = c.cell(bottom, left)
@@ -194,17 +193,15 @@ def header_table(
         placeholder=number is None,
     )
     cell = c.cell(bottom, right)
-    p = c.paragraph(cell, style="SoketsHeader", space_before=120)
-    date_font = Font(italic=True, size=14)
-    c.inline_control(p, FIELD_TAG + "place", "Địa danh", values.place, date_font)
-    c.run(p, ", ", date_font)
+    p = c.paragraph(cell, style="SoketsPlaceDate", space_before=120)
+    c.inline_control(p, FIELD_TAG + "place", "Địa danh", values.place)
+    c.run(p, ", ")
     day = values.report_date
     c.inline_control(
         p,
         FIELD_TAG + "report_date",
         "Ngày báo cáo",
         date_words(day) if day else DATE_PLACEHOLDER,
-        date_font,
         placeholder=day is None,
         day=day,
     )
@@ -236,18 +233,17 @@ def signature_block(c: Composer, parent: Element, values: Heading) -> Element:
     for recipient in values.recipients or ("",):
         c.paragraph(box, f"- {recipient}" if recipient else "", style="SoketsRecipients")
     cell = c.cell(tr, right)
-    signer = Font(bold=True, caps=True)
     box = c.block_control(cell, FIELD_TAG + "signer_authority", "Quyền hạn ký")
     if values.signer_authority is None:
-        c.placeholder(box, AUTHORITY_PLACEHOLDER, style="SoketsSigner")
+        c.placeholder(box, AUTHORITY_PLACEHOLDER, style="SoketsSignerCaps", caps=False)
     else:
         for line in values.signer_authority or ("",):
-            c.paragraph(box, line, style="SoketsSigner", font=signer, space_before=120)
+            c.paragraph(box, line, style="SoketsSignerCaps", space_before=120)
     box = c.block_control(cell, FIELD_TAG + "signer_title", "Chức vụ")
     if values.signer_title is None:
-        c.placeholder(box, TITLE_PLACEHOLDER, style="SoketsSigner")
+        c.placeholder(box, TITLE_PLACEHOLDER, style="SoketsSignerCaps", caps=False)
     else:
-        c.paragraph(box, values.signer_title, style="SoketsSigner", font=signer)
+        c.paragraph(box, values.signer_title, style="SoketsSignerCaps")
     for _ in range(SIGNATURE_SPACE):
         c.paragraph(cell, style="SoketsSigner")
     box = c.block_control(cell, FIELD_TAG + "signer_name", "Họ và tên")

@@ -3,8 +3,9 @@
 Under each outline leaf the unit's answer is written in a fixed order: the results (one paragraph
 per line), the figures (a sentence for one, a small table for several), the indicators (a table:
 value, total, percent), then "Trường hợp điển hình:", "Tồn tại, vướng mắc, nguyên nhân:" and
-"Kiến nghị, đề xuất:". Each answer sits in the item's content control, so a rendered report can
-also be read back with :func:`sokets.docx.reader.read_docx`.
+"Kiến nghị, đề xuất:". A label that would open the area stands alone (and a single figure there
+goes in a table), so that its bold survives LibreOffice. Each answer sits in the item's content
+control, so a rendered report can also be read back with :func:`sokets.docx.reader.read_docx`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from sokets.models.reports import Pl01Report, Pl04Report
 from sokets.outline import IndicatorKind, OutlineItem, outline_for
 from sokets.units import get_registry
 
+#: The paragraph style of a label standing alone (bold italic, kept with what follows).
+LABEL_STYLE = "SoketsLabel"
 FIGURE_WIDTHS = (mm(82), mm(28), mm(25), TEXT_WIDTH - mm(82 + 28 + 25))
 INDICATOR_WIDTHS = (mm(95), mm(22), mm(22), TEXT_WIDTH - mm(95 + 22 + 22))
 
@@ -170,15 +173,28 @@ def indicator_rows(item: OutlineItem, answer: Answer) -> list[tuple[str, str, st
     return rows
 
 
-def _labelled(c: Composer, parent: Element, part: str, text: str) -> None:
+def _label(c: Composer, area: Element, part: str) -> None:
+    """A part's label standing alone ("Trường hợp điển hình:"), bold italic by its style."""
+    c.paragraph(area, f"{PART_LABELS[part]}:", style=LABEL_STYLE)
+
+
+def _labelled(c: Composer, area: Element, part: str, text: str) -> None:
+    """``Label: first line`` then the other lines; the label alone first in an area.
+
+    LibreOffice drops the run formatting of the first paragraph of a content control, so a
+    label that opens an area stands in a paragraph of its own, bold italic by its style.
+    """
     lines = [line for line in lines_of_text(text) if line.strip()]
     if not lines:
         return
-    p = c.paragraph(parent)
-    c.run(p, f"{PART_LABELS[part]}:", BOLD_ITALIC)
-    c.run(p, f" {lines[0]}")
-    for line in lines[1:]:
-        c.paragraph(parent, line)
+    if not len(area):
+        _label(c, area, part)
+    else:
+        p = c.paragraph(area)
+        c.run(p, f"{PART_LABELS[part]}:", BOLD_ITALIC)
+        c.run(p, f" {lines.pop(0)}")
+    for line in lines:
+        c.paragraph(area, line)
 
 
 def write_answer(c: Composer, parent: Element, item: OutlineItem, answer: Answer | None) -> None:
@@ -190,12 +206,12 @@ def write_answer(c: Composer, parent: Element, item: OutlineItem, answer: Answer
     for line in lines_of_text(answer.results):
         if line.strip():
             c.paragraph(area, line)
-    if len(answer.figures) == 1:
+    if len(answer.figures) == 1 and len(area):
         p = c.paragraph(area)
         c.run(p, f"{PART_LABELS['figures']}:", BOLD_ITALIC)
         c.run(p, f" {figure_sentence(answer.figures[0])}")
     elif answer.figures:
-        c.paragraph(area, f"{PART_LABELS['figures']}:", font=BOLD_ITALIC, keep_next=True)
+        _label(c, area, "figures")
         c.data_table(
             area,
             tuple(zip(FIGURE_COLUMNS, FIGURE_WIDTHS, strict=True)),
@@ -215,7 +231,7 @@ def write_answer(c: Composer, parent: Element, item: OutlineItem, answer: Answer
         )
         c.gap(area)
     if answer.typical_cases:
-        c.paragraph(area, f"{PART_LABELS['typical_cases']}:", font=BOLD_ITALIC, keep_next=True)
+        _label(c, area, "typical_cases")
         for case in answer.typical_cases:
             lines = [line for line in lines_of_text(case) if line.strip()] or [""]
             c.paragraph(area, f"- {lines[0]}")

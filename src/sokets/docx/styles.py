@@ -87,10 +87,31 @@ _STYLES = f"""
   <w:pPr><w:keepNext w:val="0"/></w:pPr>
   <w:rPr><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr>
  </w:style>
+ <w:style w:type="paragraph" w:customStyle="1" w:styleId="SoketsHeaderBold">
+  <w:name w:val="Sokets Header Bold"/><w:basedOn w:val="SoketsHeader"/>
+  <w:rPr><w:b/><w:bCs/></w:rPr>
+ </w:style>
+ <w:style w:type="paragraph" w:customStyle="1" w:styleId="SoketsMotto">
+  <w:name w:val="Sokets Motto"/><w:basedOn w:val="SoketsHeaderBold"/>
+  <w:rPr><w:sz w:val="{BODY_PT * 2}"/><w:szCs w:val="{BODY_PT * 2}"/></w:rPr>
+ </w:style>
+ <w:style w:type="paragraph" w:customStyle="1" w:styleId="SoketsPlaceDate">
+  <w:name w:val="Sokets Place Date"/><w:basedOn w:val="SoketsHeader"/>
+  <w:rPr><w:i/><w:iCs/><w:sz w:val="{BODY_PT * 2}"/><w:szCs w:val="{BODY_PT * 2}"/></w:rPr>
+ </w:style>
  <w:style w:type="paragraph" w:customStyle="1" w:styleId="SoketsSigner">
   <w:name w:val="Sokets Signer"/><w:basedOn w:val="SoketsCentered"/>
   <w:pPr><w:keepNext/></w:pPr>
   <w:rPr><w:b/><w:bCs/></w:rPr>
+ </w:style>
+ <w:style w:type="paragraph" w:customStyle="1" w:styleId="SoketsSignerCaps">
+  <w:name w:val="Sokets Signer Capitals"/><w:basedOn w:val="SoketsSigner"/>
+  <w:rPr><w:caps/></w:rPr>
+ </w:style>
+ <w:style w:type="paragraph" w:customStyle="1" w:styleId="SoketsLabel">
+  <w:name w:val="Sokets Label"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+  <w:pPr><w:keepNext/></w:pPr>
+  <w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>
  </w:style>
  <w:style w:type="paragraph" w:customStyle="1" w:styleId="SoketsRecipients">
   <w:name w:val="Sokets Recipients"/><w:basedOn w:val="Normal"/>
