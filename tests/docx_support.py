@@ -249,13 +249,19 @@ HAVE_LIBREOFFICE = shutil.which("soffice") is not None
 HAVE_POPPLER = shutil.which("pdftohtml") is not None and shutil.which("pdftotext") is not None
 
 
-def libreoffice(data: bytes, tmp_path: Path, to: str = "docx:MS Word 2007 XML") -> bytes:
-    """``data`` (a DOCX) opened by LibreOffice and saved as ``to`` (headless, its own profile)."""
+def libreoffice_all(
+    documents: dict[str, bytes], tmp_path: Path, to: str = "docx:MS Word 2007 XML"
+) -> dict[str, bytes]:
+    """Each DOCX of ``documents`` (by name) opened by LibreOffice and saved as ``to``.
+
+    One headless LibreOffice run with its own profile converts them all.
+    """
     soffice = shutil.which("soffice")
     assert soffice is not None
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    source = tmp_path / "document.docx"
-    source.write_bytes(data)
+    source = tmp_path / "in"
+    source.mkdir(parents=True, exist_ok=True)
+    for name, data in documents.items():
+        (source / f"{name}.docx").write_bytes(data)
     out = tmp_path / "out"
     subprocess.run(
         [
@@ -266,18 +272,24 @@ def libreoffice(data: bytes, tmp_path: Path, to: str = "docx:MS Word 2007 XML") 
             to,
             "--outdir",
             str(out),
-            str(source),
+            *(str(source / f"{name}.docx") for name in documents),
         ],
         check=True,
         capture_output=True,
-        timeout=180,
+        timeout=300,
     )
-    (converted,) = out.iterdir()
-    return converted.read_bytes()
+    suffix = "." + to.split(":")[0]
+    return {name: (out / f"{name}{suffix}").read_bytes() for name in documents}
+
+
+def libreoffice(data: bytes, tmp_path: Path, to: str = "docx:MS Word 2007 XML") -> bytes:
+    """``data`` (a DOCX) opened by LibreOffice and saved as ``to`` (headless, its own profile)."""
+    return libreoffice_all({"document": data}, tmp_path, to)["document"]
 
 
 def pdf_lines(pdf: bytes, tmp_path: Path) -> list[tuple[int, str, bool, bool]]:
     """The text lines of a PDF as (page, text, bold, italic), from poppler's ``pdftohtml -xml``."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     source = tmp_path / "document.pdf"
     source.write_bytes(pdf)
     subprocess.run(

@@ -24,6 +24,7 @@ from tests.docx_support import (
     HAVE_POPPLER,
     body_text,
     libreoffice,
+    libreoffice_all,
     open_docx,
     pdf_lines,
     squash,
@@ -432,3 +433,53 @@ def test_libreoffice_prints_bold_where_bold_was_written(tmp_path: Path) -> None:
     lines = pdf_lines(libreoffice(data, tmp_path / "labels", "pdf"), tmp_path / "labels")
     for label in ("Số liệu:", "Tồn tại, vướng mắc, nguyên nhân:", "Trường hợp điển hình:"):
         assert (label, True, True) in [(t, b, i) for _, t, b, i in lines], label
+
+
+def test_table_rows_never_split_and_header_rows_repeat() -> None:
+    for name, data in _documents().items():
+        body = open_docx(data).element.body
+        for tr in body.iter(qn("w:tr")):
+            assert tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None, name
+        for tbl in body.iter(qn("w:tbl")):
+            if "Tên số liệu" in text_of(tbl) or "Chỉ số" in text_of(tbl):
+                first = tbl.find(qn("w:tr"))
+                assert first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None, name
+
+
+def test_the_closing_sentence_keeps_with_the_signature(tttt: Any) -> None:
+    s = Styles(tttt)
+    closing = next(
+        p for p in tttt.element.body.iter(qn("w:p")) if text_of(p).startswith("Trên đây là")
+    )
+    assert s.para_prop(closing, "w:keepNext") is not None
+    signature = closing.getnext()
+    assert signature.tag == qn("w:tbl") and "Nơi nhận:" in text_of(signature)
+    (row,) = signature.findall(qn("w:tr"))
+    assert row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+
+
+@pytest.mark.skipif(not (HAVE_LIBREOFFICE and HAVE_POPPLER), reason="needs LibreOffice, poppler")
+def test_libreoffice_never_leaves_the_signature_alone_on_a_page(tmp_path: Path) -> None:
+    """A report growing line by line moves its closing sentence over the end of a page: the
+    closing sentence, "Nơi nhận:" and the signer's name always share a page."""
+    from sokets.docx.report import render_report
+
+    report = _report("so-yt-pl01.json")
+    name = report.header.signer.name
+    variants = {}
+    for extra in range(14):
+        grown = report.model_copy(deep=True)
+        answer = grown.answers.get("B")
+        answer.results += "\nNội dung bổ sung của báo cáo." * extra
+        variants[f"v{extra:02d}"] = render_report(grown)
+    for variant, pdf in libreoffice_all(variants, tmp_path, "pdf").items():
+        pages: dict[str, set[int]] = {"closing": set(), "recipients": set(), "name": set()}
+        for page, text, _, _ in pdf_lines(pdf, tmp_path / variant):
+            if text.startswith("Trên đây là"):
+                pages["closing"].add(page)
+            if text.startswith("Nơi nhận"):
+                pages["recipients"].add(page)
+            if text == name:
+                pages["name"].add(page)
+        assert all(pages.values()), (variant, pages)
+        assert len(pages["closing"] | pages["recipients"] | pages["name"]) == 1, (variant, pages)

@@ -187,7 +187,7 @@ def compose(skeleton: Skeleton, document: object | None = None) -> Composer:
             c.paragraph(body, item.guidance, style="SoketsGuidance")
         if item.is_answerable:
             s.write_leaf(c, body, item)
-    c.paragraph(body, closing(s.unit))
+    c.paragraph(body, closing(s.unit), keep_next=True)  # never apart from the signature
     signature_block(c, body, s.values)
     if s.appendices:
         if document is not None:

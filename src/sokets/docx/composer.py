@@ -292,11 +292,11 @@ class Composer:
         return tbl
 
     def row(self, tbl: Element, *, header: bool = False) -> Element:
-        """A table row; a header row repeats at the top of every page."""
+        """A table row, never split across pages; a header row repeats at the top of each page."""
         tr = sub(tbl, "tr")
+        pr = sub(tr, "trPr")
+        sub(pr, "cantSplit")
         if header:
-            pr = sub(tr, "trPr")
-            sub(pr, "cantSplit")
             sub(pr, "tblHeader")
         return tr
 
