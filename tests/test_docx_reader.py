@@ -619,3 +619,76 @@ def test_the_docs_list_every_document_finding() -> None:
     for code, kind in FINDING_TYPES.items():
         if code.startswith("D"):
             assert f"| `{code}` | {kind.severity.value} | {kind.title} |" in text, code
+
+
+# -- what validating a document says ---------------------------------------------------------------
+
+
+def _validate(document: Any, tmp_path: Path, name: str = "outline.docx") -> Any:
+    from sokets.validation import validate_path
+
+    path = tmp_path / name
+    path.write_bytes(save(document))
+    return validate_path(path)
+
+
+def _one_language_each(finding: Any) -> None:
+    vi, en = finding.message_vi, finding.message_en
+    assert "(?)" not in vi + en, finding
+    assert " / " not in vi and " / " not in en, finding
+    assert en not in vi and vi not in en, finding
+    assert "chưa" not in en and "not filled" not in vi, finding
+
+
+@pytest.mark.parametrize(
+    ("code", "fields"),
+    [
+        ("SO-YT", ["report number", "report date", "signer's title", "signer's name"]),
+        ("16705", ["report number", "report date", "signer's name"]),  # "CHỦ TỊCH" pre-filled
+    ],
+)
+def test_a_blank_outline_validates_to_one_clean_finding_per_empty_field(
+    code: str, fields: list[str], tmp_path: Path
+) -> None:
+    report = _validate(_outline(code), tmp_path)
+    assert not report.valid
+    assert report.codes == ["D014"] * len(fields)
+    for finding, field in zip(report.findings, fields, strict=True):
+        _one_language_each(finding)
+        assert field in finding.message_en
+        assert re.fullmatch(r"table \d+ row \d+", finding.location)
+
+
+def test_document_findings_of_an_invalid_report_keep_their_codes_and_messages(
+    tmp_path: Path,
+) -> None:
+    document = _outline("SO-TTTT")
+    set_field(document, "signer_title", "GIÁM ĐỐC")
+    set_field(document, "signer_name", "Nguyễn Văn A")
+    heading = next(
+        p
+        for p in document.element.body.iter(qn("w:p"))
+        if text_of(p) == "B. NHIỆM VỤ VÀ GIẢI PHÁP TRONG THỜI GIAN TỚI"
+    )
+    stray = copy.deepcopy(heading)
+    next(stray.iter(qn("w:t"))).text = "Ghi chú lạc."
+    heading.addprevious(stray)
+    report = _validate(document, tmp_path)
+    assert report.codes == ["D014", "D014", "D001"]
+    stray_finding = report.findings[2]
+    assert "Ghi chú lạc." in stray_finding.message_vi
+    assert re.fullmatch(r"paragraph \d+", stray_finding.location)
+    for finding in report.findings:
+        _one_language_each(finding)
+
+
+def test_a_value_the_model_refuses_is_quoted_from_the_document(tmp_path: Path) -> None:
+    document = _outline("16705")
+    _fill_header(document)
+    teams = tables_in(_area(document, "3.c.b3"))[1]
+    teams.rows[1].cells[1].text = "9.999.999.999.999"
+    report = _validate(document, tmp_path)
+    (finding,) = report.findings
+    assert finding.code.startswith("T")
+    assert "9999999999999" in finding.message_vi and "9999999999999" in finding.message_en
+    assert "(?)" not in finding.message_vi + finding.message_en

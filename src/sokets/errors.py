@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sokets.findings import Finding
 
 
 class SoketsError(Exception):
@@ -52,11 +56,16 @@ class InputError(SoketsError):
 
 @dataclass(frozen=True)
 class Problem:
-    """One place where a form instance does not fit its model."""
+    """One place where a form instance does not fit its model.
+
+    ``finding``, when a reader already knows the problem as a finding (a document's ``D`` code,
+    a value it quotes), is reported as it is instead of being derived from ``type``.
+    """
 
     pointer: str
     type: str
     message: str
+    finding: Finding | None = None
 
 
 class InvalidReportError(SoketsError):

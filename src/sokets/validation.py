@@ -102,20 +102,24 @@ def _place(pointer: str, locations: dict[str, str]) -> str:
 def invalid_report(error: InvalidReportError, document: Any = None) -> ValidationReport:
     """The validation report of an input that does not fit its model.
 
-    ``document`` is the parsed JSON, when there is one: messages then quote the wrong values.
+    ``document`` is the parsed JSON, when there is one: messages then quote the wrong values. A
+    problem that carries its finding (a reader's, see :class:`~sokets.errors.Problem`) is
+    reported as it is.
     """
     header = document.get("header") if isinstance(document, dict) else None
     unit_code = header.get("unit_code") if isinstance(header, dict) else None
-    findings = (
-        problem_findings(error.problems, error.form, document)
+    plain = [p for p in error.problems if p.finding is None]
+    derived = iter(
+        problem_findings(plain, error.form, document)
         if document is not None
-        else problem_findings(error.problems, error.form)
+        else problem_findings(plain, error.form)
     )
+    findings = [p.finding if p.finding is not None else next(derived) for p in error.problems]
     return ValidationReport(
         source=error.source,
         form=error.form,
         unit_code=unit_code if isinstance(unit_code, str) else None,
-        findings=list(findings),
+        findings=findings,
     )
 
 

@@ -30,7 +30,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -195,6 +195,17 @@ FIELD_BY_POSITION = finding_type(
     "ô {field} đã mất dấu đánh dấu; đọc theo vị trí: “{text}” — hãy kiểm tra lại",
     "the {field} field lost its marker and was read by position: “{text}” — please check",
     "A header or signature field read from where it stands because its content control is gone.",
+)
+
+FIELD_EMPTY = finding_type(
+    "D014",
+    Severity.ERROR,
+    "Chưa điền ô bắt buộc",
+    "chưa điền {what_vi}: hãy điền vào ô này rồi lưu lại",
+    "{what_en} is not filled in: fill in the field and save",
+    "A field every report needs — number, date, the signer's title and name — still shows its "
+    "hint or is empty (a blank outline has every one of them). The report cannot be read until "
+    "they are filled in.",
 )
 
 _FIELD_NAMES = {
@@ -650,6 +661,7 @@ class _Reading:
         self.answers: dict[str, _Answer] = {}
         self.areas: set[str] = set()
         self.fields: dict[str, list[str] | tuple[str, str | None]] = {}
+        self.field_places: dict[str, str] = {}
         self.pl02: list[dict[str, Any]] | None = None
         self.pl03: list[dict[str, Any]] | None = None
         self.area: _Answer | None = None
@@ -826,6 +838,7 @@ class _Reading:
                 form=self.outline.form,
             )
             return
+        self.field_places.setdefault(name, self.location_of(sdt, place))
         if name in self.fields:
             self.find(
                 AREA_DUPLICATE,
@@ -1241,12 +1254,25 @@ def fixed_texts(unit_code: str) -> frozenset[str]:
 # -- the reader ----------------------------------------------------------------------------------
 
 
-def _header_problem(pointer: str, what: str, what_en: str) -> Problem:
-    return Problem(
-        pointer=pointer,
-        type="docx_field_empty",
-        message=f"chưa điền {what} / {what_en} not filled in",
-    )
+def _field_empty(reading: _Reading, name: str, pointer: str, what: str, what_en: str) -> Problem:
+    """A required header field left empty: a problem carrying its ``D014`` finding, located at
+    the field in the document (its JSON pointer if the field is not there at all)."""
+    finding = FIELD_EMPTY.at(reading.field_places.get(name, pointer), what_vi=what, what_en=what_en)
+    return Problem(pointer, finding.code, finding.message, finding)
+
+
+def _as_problem(finding: Finding) -> Problem:
+    return Problem(finding.location, finding.code, finding.message, finding)
+
+
+def _model_problems(problems: tuple[Problem, ...], form: str, instance: Any) -> list[Problem]:
+    """The model's problems with their findings, quoting the values read from the document."""
+    from sokets.rules.model import problem_finding
+
+    return [
+        replace(p, finding=problem_finding(p, form, instance)) if p.finding is None else p
+        for p in problems
+    ]
 
 
 def read_docx(data: bytes, source: str) -> ImportResult:
@@ -1281,14 +1307,15 @@ def read_docx(data: bytes, source: str) -> ImportResult:
     if identity.form == "PL01":
         instance["appendix_pl02"] = reading.pl02 or []
         instance["appendix_pl03"] = reading.pl03 or []
-    extra = tuple(Problem(f.location, f.code, f.message) for f in reading.findings)
+    extra = tuple(_as_problem(f) for f in reading.findings)
     if problems:
         raise InvalidReportError(source=source, form=identity.form, problems=(*problems, *extra))
     try:
         report = load_report(json.dumps(instance, ensure_ascii=False).encode(), source=source)
     except InvalidReportError as exc:
+        found = _model_problems(exc.problems, identity.form, instance)
         raise InvalidReportError(
-            source=source, form=identity.form, problems=(*exc.problems, *extra)
+            source=source, form=identity.form, problems=(*found, *extra)
         ) from None
     return ImportResult(report, reading.findings)
 
@@ -1305,25 +1332,47 @@ def _header(reading: _Reading, identity: Identity) -> tuple[dict[str, Any], list
     number = re.sub(r"^\s*Số\s*:\s*", "", _single(reading, "report_number"))
     if not number:
         problems.append(
-            _header_problem(
+            _field_empty(
+                reading,
+                "report_number",
                 "/header/report_number",
                 "số, ký hiệu báo cáo (ô “Số:”)",
-                "report number (the “Số:” field)",
+                "the report number (the “Số:” field)",
             )
         )
     day = _report_date(reading)
     if day is None:
         problems.append(
-            _header_problem("/header/report_date", "ngày báo cáo (ô ngày tháng năm)", "report date")
+            _field_empty(
+                reading,
+                "report_date",
+                "/header/report_date",
+                "ngày báo cáo (ô “ngày … tháng … năm”)",
+                "the report date (the “ngày … tháng … năm” field)",
+            )
         )
     title = _single(reading, "signer_title")
     name = _single(reading, "signer_name")
     if not title:
         problems.append(
-            _header_problem("/header/signer/title", "chức vụ người ký", "signer's title")
+            _field_empty(
+                reading,
+                "signer_title",
+                "/header/signer/title",
+                "chức vụ người ký",
+                "the signer's title",
+            )
         )
     if not name:
-        problems.append(_header_problem("/header/signer/name", "họ tên người ký", "signer's name"))
+        problems.append(
+            _field_empty(
+                reading,
+                "signer_name",
+                "/header/signer/name",
+                "họ tên người ký",
+                "the signer's name",
+            )
+        )
     authority = reading.fields.get("signer_authority") or []
     recipients = [
         _BULLET.sub("", line, count=1).strip()
