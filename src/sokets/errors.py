@@ -69,12 +69,24 @@ class Problem:
 
 
 class InvalidReportError(SoketsError):
-    """A form instance whose content does not fit the model (types, required fields)."""
+    """A form instance whose content does not fit the model (types, required fields).
 
-    def __init__(self, *, source: str, form: str, problems: tuple[Problem, ...]) -> None:
+    ``omitted`` counts, by code, the findings a reader left out of ``problems`` past its
+    per-code limit (see :class:`~sokets.findings.FindingList`).
+    """
+
+    def __init__(
+        self,
+        *,
+        source: str,
+        form: str,
+        problems: tuple[Problem, ...],
+        omitted: dict[str, int] | None = None,
+    ) -> None:
         self.source = source
         self.form = form
         self.problems = problems
+        self.omitted = dict(omitted or {})
         first = problems[0] if problems else Problem("", "", "invalid")
         more = f" (+{len(problems) - 1})" if len(problems) > 1 else ""
         super().__init__(f"{source}:{first.pointer or '/'}: {first.message}{more}")

@@ -120,6 +120,7 @@ def invalid_report(error: InvalidReportError, document: Any = None) -> Validatio
         form=error.form,
         unit_code=unit_code if isinstance(unit_code, str) else None,
         findings=findings,
+        omitted=error.omitted,
     )
 
 

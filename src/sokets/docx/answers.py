@@ -32,7 +32,12 @@ _FIGURE_SENTENCE = re.compile(
 BULLET = re.compile(r"^\s*[-+•–]\s?")
 
 
+_SHORTEST_HINT = min(len(hint) for hint in HINTS)
+
+
 def _label(text: str) -> tuple[str, str] | None:
+    if ":" not in text:  # every label ends with a colon
+        return None
     for pattern, part in _LABELS:
         match = pattern.match(text)
         if match:
@@ -73,7 +78,7 @@ class Answer:
 
     def add_text(self, text: str) -> None:
         text = text.strip()
-        if not text or squash(text) in HINTS:
+        if not text or (len(text) >= _SHORTEST_HINT and squash(text) in HINTS):
             return
         labelled = _label(text)
         if labelled is not None:
@@ -97,6 +102,17 @@ class Answer:
         else:
             target: list[str] = getattr(self, self.part)
             target.append(text)
+
+    def is_empty(self) -> bool:
+        """Whether nothing was read into this answer (what :meth:`to_json` would leave out)."""
+        return not (
+            self.results
+            or self.figures
+            or any(self.typical_cases)
+            or self.difficulties
+            or self.proposals
+            or self.indicators
+        )
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}

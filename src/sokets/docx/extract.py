@@ -31,7 +31,7 @@ W_P, W_TBL, W_SDT, W_TR, W_TC = w("p"), w("tbl"), w("sdt"), w("tr"), w("tc")
 W_BODY = w("body")
 _W_T, _W_TAB, _W_BR, _W_CR = w("t"), w("tab"), w("br"), w("cr")
 W_SDT_PR, W_SDT_CONTENT = w("sdtPr"), w("sdtContent")
-_W_TAG, _W_VAL = w("tag"), w("val")
+_W_TAG, _W_VAL, _W_SHOWING_HINT = w("tag"), w("val"), w("showingPlcHdr")
 TRANSPARENT = frozenset(
     {
         w("customXml"),
@@ -88,13 +88,21 @@ def fold(text: str) -> str:
     return squash(text).casefold()
 
 
+def first_child(element: Element, tag: str) -> Element | None:
+    """The first child of ``element`` with ``tag`` (``find`` without its path parsing)."""
+    for found in element:
+        if found.tag == tag:
+            return found
+    return None
+
+
 def tag_of(sdt: Element) -> str:
     """The tag of a content control (empty if it has none)."""
-    pr = sdt.find(W_SDT_PR)
+    pr = first_child(sdt, W_SDT_PR)
     if pr is None:
         return ""
-    tag = pr.find(_W_TAG)
-    return "" if tag is None else tag.get(_W_VAL, "")
+    tag = first_child(pr, _W_TAG)
+    return "" if tag is None else str(tag.get(_W_VAL, ""))
 
 
 def is_placeholder(sdt: Element) -> bool:
@@ -104,9 +112,9 @@ def is_placeholder(sdt: Element) -> bool:
     only drops the flag), other editors may keep the flag too. What is read is decided by the
     text (:func:`_shows_hint`).
     """
-    pr = sdt.find(W_SDT_PR)
+    pr = first_child(sdt, W_SDT_PR)
     return pr is not None and (
-        pr.find(w("showingPlcHdr")) is not None or tag_of(sdt) == PLACEHOLDER_TAG
+        first_child(pr, _W_SHOWING_HINT) is not None or tag_of(sdt) == PLACEHOLDER_TAG
     )
 
 
@@ -158,8 +166,36 @@ def collect(node: Element, out: Collected, *, fields: bool) -> None:
             collect(child, out, fields=fields)
 
 
+_COMPLEX = frozenset({W_P, W_SDT, w("del"), w("moveFrom"), *_OBJECTS, _MC_FALLBACK})
+_TAB_STOPS = w("tabs")
+
+
+def simple_text(p: Element) -> str | None:
+    """The text of a paragraph of plain runs (most are), fast; ``None`` for any other paragraph.
+
+    A paragraph with content controls, deleted or moved text, pictures, Markup Compatibility
+    fallbacks or paragraphs inside is left to :func:`collect`; for the others both read the
+    same text (``w:t``, tabs and breaks; not the tab stops of the paragraph's properties).
+    """
+    parts = []
+    found = p.iter()
+    next(found)  # the paragraph itself
+    for element in found:
+        tag = element.tag
+        if tag == _W_T:
+            parts.append(element.text or "")
+        elif tag == _W_TAB:
+            if element.getparent().tag != _TAB_STOPS:
+                parts.append("\t")
+        elif tag in (_W_BR, _W_CR):
+            parts.append("\n")
+        elif tag in _COMPLEX:
+            return None
+    return "".join(parts)
+
+
 def sdt_text(sdt: Element) -> str:
-    content = sdt.find(W_SDT_CONTENT)
+    content = first_child(sdt, W_SDT_CONTENT)
     out = Collected()
     if content is not None:
         collect(content, out, fields=False)
@@ -168,6 +204,9 @@ def sdt_text(sdt: Element) -> str:
 
 def paragraph_text(p: Element) -> str:
     """The text of a paragraph: tabs as ``\\t``, line breaks as ``\\n``, deleted text left out."""
+    text = simple_text(p)
+    if text is not None:
+        return text
     out = Collected()
     collect(p, out, fields=False)
     return out.text
@@ -182,7 +221,7 @@ def paragraphs_of(container: Element) -> Iterator[Element]:
         elif tag == W_SDT:
             if shows_hint(child):
                 continue
-            content = child.find(W_SDT_CONTENT)
+            content = first_child(child, W_SDT_CONTENT)
             if content is not None:
                 yield from paragraphs_of(content)
         elif tag in TRANSPARENT or tag == W_TBL:
@@ -200,7 +239,7 @@ def _children(parent: Element, tag: str) -> Iterator[Element]:
         if child.tag == tag:
             yield child
         elif child.tag == W_SDT or child.tag in TRANSPARENT:
-            inner = child.find(W_SDT_CONTENT) if child.tag == W_SDT else child
+            inner = first_child(child, W_SDT_CONTENT) if child.tag == W_SDT else child
             if inner is not None:
                 yield from _children(inner, tag)
 

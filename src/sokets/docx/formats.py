@@ -14,7 +14,6 @@ from datetime import date
 # Characters XML 1.0 cannot hold (C0 controls other than tab, newline and carriage return, and
 # the two non-characters U+FFFE/U+FFFF): dropped when writing a document.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_SPACES = re.compile(r"\s+")
 
 
 def xml_text(text: str) -> str:
@@ -29,7 +28,7 @@ def lines_of_text(text: str) -> list[str]:
 
 def squash(text: str) -> str:
     """``text`` with runs of white space made one space and the ends stripped."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _pad_day(day: int) -> str:

@@ -33,6 +33,7 @@ from sokets.docx.layout import (
     issuer_name,
 )
 from sokets.docx.markers import PROPERTY_FORM, PROPERTY_KIND, PROPERTY_UNIT, PROPERTY_VERSION
+from sokets.docx.opening import custom_properties
 from sokets.docx.styles import install_styles
 from sokets.units import Unit
 
@@ -111,22 +112,12 @@ def custom_properties_xml(values: dict[str, str]) -> bytes:
 
 
 def read_custom_properties(document: Any) -> dict[str, str]:
-    """The text custom properties of a document (empty if it has none)."""
+    """The text custom properties of a python-docx document (empty if it has none)."""
     try:
         part = document.part.package.part_related_by(RT.CUSTOM_PROPERTIES)
     except KeyError:
         return {}
-    try:
-        root = parse_xml(part.blob)
-    except etree.XMLSyntaxError:
-        return {}
-    out: dict[str, str] = {}
-    for prop in root.iterfind(f"{{{_CUSTOM_NS}}}property"):
-        value = prop.find(f"{{{_VT_NS}}}lpwstr")
-        name = prop.get("name")
-        if name and value is not None:
-            out[name] = value.text or ""
-    return out
+    return custom_properties(part.blob)
 
 
 def set_properties(

@@ -26,7 +26,6 @@ top) or ``table 2 row 3``.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from dataclasses import dataclass, replace
@@ -36,8 +35,7 @@ from typing import Any
 from sokets._archive import check_office_zip
 from sokets.docx.answers import BULLET
 from sokets.docx.codes import APPENDIX_MISSING, DATE_DISAGREES, FIELD_EMPTY
-from sokets.docx.composer import w
-from sokets.docx.extract import W_BODY, W_SDT, tag_of
+from sokets.docx.extract import W_SDT, tag_of
 from sokets.docx.formats import parse_date
 from sokets.docx.markers import (
     DOCUMENT_TAG,
@@ -46,7 +44,7 @@ from sokets.docx.markers import (
     PROPERTY_UNIT,
     PROPERTY_VERSION,
 )
-from sokets.docx.package import read_custom_properties
+from sokets.docx.opening import WordPackage, open_package
 from sokets.docx.walk import Reading, fixed_texts
 from sokets.errors import InputError, InvalidReportError, Problem
 from sokets.findings import Finding
@@ -65,20 +63,16 @@ MAX_MEMBERS = 200
 MAX_MEMBER_BYTES = 8 * 1024 * 1024
 #: Largest total uncompressed size of a DOCX accepted (a filled outline is well under 1 MB).
 MAX_TOTAL_BYTES = 24 * 1024 * 1024
-_OBJECT_REPR = re.compile(r"'?<[\w.]+ object at 0x[0-9a-fA-F]+>'?")
 
 
 # -- opening the file ----------------------------------------------------------------------------
 
 
-def _open(data: bytes, source: str) -> Any:
-    """The python-docx document of ``data``, after the archive checks of
+def _open(data: bytes, source: str) -> WordPackage:
+    """The main part and custom properties of ``data``, after the archive checks of
     :func:`sokets._archive.check_office_zip`; :class:`InputError` if it cannot be read or its main
     part is not a Word document with a body."""
-    import docx
-    from lxml import etree  # type: ignore[import-untyped]
-
-    check_office_zip(
+    contents = check_office_zip(
         data,
         source,
         kind="DOCX",
@@ -87,35 +81,7 @@ def _open(data: bytes, source: str) -> Any:
         max_member_bytes=MAX_MEMBER_BYTES,
         max_total_bytes=MAX_TOTAL_BYTES,
     )
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except etree.LxmlError as exc:
-        raise InputError(
-            f"XML trong tệp DOCX bị hỏng / malformed XML in DOCX: {exc}", source=source
-        ) from None
-    except MemoryError:
-        raise
-    except Exception as exc:  # python-docx raises many kinds of errors on a damaged package
-        raise InputError(
-            "không đọc được tệp DOCX (không phải văn bản Word .docx?) / cannot read DOCX (not a "
-            f"Word document?): {_reason(exc)}",
-            source=source,
-        ) from None
-    element = getattr(document, "element", None)
-    if element is None or element.tag != w("document") or element.find(W_BODY) is None:
-        raise InputError(
-            "phần chính của tệp không phải văn bản Word có thân (w:document/w:body) / the main "
-            "part is not a Word document with a body",
-            source=source,
-            location="word/document.xml",
-        )
-    return document
-
-
-def _reason(exc: Exception) -> str:
-    """A one-line reason for ``exc``, without object reprs (``<_io.BytesIO object at 0x…>``)."""
-    text = _OBJECT_REPR.sub("", str(exc)).strip(" :'\"")
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return open_package(contents, source)
 
 
 @dataclass(frozen=True)
@@ -128,16 +94,16 @@ class Identity:
     kind: str
 
 
-def identify(document: Any, source: str) -> Identity:
+def identify(package: WordPackage, source: str) -> Identity:
     """The form, version, unit and kind a sokets document carries (:class:`InputError` if none).
 
     Custom properties first; the tag of the header's content control when they were lost.
     """
-    props = read_custom_properties(document)
+    props = package.properties
     keys = (PROPERTY_FORM, PROPERTY_VERSION, PROPERTY_UNIT, PROPERTY_KIND)
     values = [props.get(k) or "" for k in keys]
     if not all(values):
-        for sdt in document.element.body.iter(W_SDT):
+        for sdt in package.body.iter(W_SDT):
             tag = tag_of(sdt)
             if tag.startswith(DOCUMENT_TAG):
                 values = [*tag[len(DOCUMENT_TAG) :].split(":"), "", "", "", ""][:4]
@@ -201,14 +167,12 @@ def read_docx(data: bytes, source: str) -> ImportResult:
     with the document's findings added as further problems. Otherwise returns the report and the
     findings about what could not be placed.
     """
-    document = _open(data, source)
-    identity = identify(document, source)
+    package = _open(data, source)
+    identity = identify(package, source)
     unit = identity.unit
     outline = outline_for(unit)
     reading = Reading(unit, outline, fixed_texts(unit.code))
-    body = document.element.body
-    reading.number(body)
-    reading.walk(body)
+    reading.walk(package.body)
 
     reading.settle()
     reading.fallback_fields()
@@ -225,17 +189,21 @@ def read_docx(data: bytes, source: str) -> ImportResult:
     if identity.form == "PL01":
         instance["appendix_pl02"] = reading.pl02 or []
         instance["appendix_pl03"] = reading.pl03 or []
-    extra = tuple(_as_problem(f) for f in reading.findings)
+    findings = reading.findings
+    extra = tuple(_as_problem(f) for f in findings.items)
+    omitted = findings.omitted
     if problems:
-        raise InvalidReportError(source=source, form=identity.form, problems=(*problems, *extra))
+        raise InvalidReportError(
+            source=source, form=identity.form, problems=(*problems, *extra), omitted=omitted
+        )
     try:
         report = load_report(json.dumps(instance, ensure_ascii=False).encode(), source=source)
     except InvalidReportError as exc:
         found = _model_problems(exc.problems, identity.form, instance)
         raise InvalidReportError(
-            source=source, form=identity.form, problems=(*found, *extra)
+            source=source, form=identity.form, problems=(*found, *extra), omitted=omitted
         ) from None
-    return ImportResult(report, reading.findings)
+    return ImportResult(report, findings.items, omitted=omitted)
 
 
 def _single(reading: Reading, name: str) -> str:

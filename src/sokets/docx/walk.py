@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from lxml import etree  # type: ignore[import-untyped]
+
 from sokets.docx.answers import Answer, headers_match
 from sokets.docx.appendix import appendix_rows
 from sokets.docx.codes import (
@@ -28,7 +30,7 @@ from sokets.docx.codes import (
     UNKNOWN_MARKER,
 )
 from sokets.docx.compose import PL02_HEADERS, PL03_HEADERS, compose, heading_text
-from sokets.docx.composer import Element, w
+from sokets.docx.composer import NSMAP, Element, w
 from sokets.docx.extract import (
     ATTACHED,
     HINTS,
@@ -42,12 +44,14 @@ from sokets.docx.extract import (
     Collected,
     cells_of,
     collect,
+    first_child,
     is_placeholder,
     paragraph_text,
     paragraphs_of,
     row_texts,
     rows_of,
     sdt_text,
+    simple_text,
     snippet,
     tag_of,
 )
@@ -62,16 +66,21 @@ from sokets.docx.markers import (
     TAG_PREFIX,
 )
 from sokets.docx.outline import INDICATOR_HINT, outline_skeleton
-from sokets.findings import Finding, FindingType
+from sokets.findings import FindingList, FindingType
 from sokets.outline import Outline, OutlineItem
 from sokets.units import Unit, get_registry
 
+#: Paragraphs under an element that are not in a table (for parts the walk does not visit).
+_COUNT_PARAGRAPHS = etree.XPath("count(descendant::w:p[not(ancestor::w:tbl)])", namespaces=NSMAP)
+#: Rows looked at to recognise the header and signature tables (they have one or two).
+_SPECIAL_ROWS = 4
+_W_DATE = w("date")
 _KEEP = "keep"
 _NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 _RECIPIENTS = "Nơi nhận:"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Loose:
     """Content outside every answer area, settled once the whole body has been read."""
 
@@ -97,7 +106,7 @@ class Reading:
         self.leaves = {leaf.id: leaf for leaf in outline.leaves()}
         self.fixed = fixed
         self.collected: set[str] = set()
-        self.findings: list[Finding] = []
+        self.findings = FindingList()
         self.answers: dict[str, Answer] = {}
         self.areas: set[str] = set()
         self.fields: dict[str, list[str] | tuple[str, str | None]] = {}
@@ -108,12 +117,16 @@ class Reading:
         self.after = "đầu văn bản"
         self.context: OutlineItem | None = None
         self.loose: list[_Loose] = []
-        self.special: dict[str, Element] = {}
+        self.outside = 0  # loose paragraphs kept that can only be reported
+        self.special: dict[str, tuple[Element, int | None]] = {}
         self.special_kind: str | None = None
         self.special_texts: list[tuple[str, str, str]] = []
         self.heading_places: dict[str, str] = {}
-        self.paragraph_no: dict[Element, int] = {}
-        self.table_no: dict[Element, int] = {}
+        # Locations: paragraphs and tables outside tables are numbered from the top, in the
+        # order the walk meets them (paragraphs in content controls and text boxes count).
+        self.paragraphs = 0
+        self.tables = 0
+        self.in_table = 0
         self.roles: dict[str, OutlineItem | str | None] = {}
         for item in outline.walk():
             self.roles[squash(heading_text(item))] = item if item.is_answerable else None
@@ -123,57 +136,68 @@ class Reading:
             self.roles[hint] = _KEEP
 
     # numbering
-    def number(self, body: Element) -> None:
-        n_p = n_t = 0
-        for element in body.iter(W_P, W_TBL):
-            if element.tag == W_TBL:
-                if not any(a.tag == W_TBL for a in element.iterancestors()):
-                    n_t += 1
-                    self.table_no[element] = n_t
-            elif not any(a.tag == W_TBL for a in element.iterancestors()):
-                n_p += 1
-                self.paragraph_no[element] = n_p
+    def skip(self, element: Element) -> None:
+        """Count the paragraphs of a part of the body the walk does not visit (itself included
+        if it is one)."""
+        if not self.in_table:
+            self.paragraphs += int(element.tag == W_P)
+            if len(element):
+                self.paragraphs += int(_COUNT_PARAGRAPHS(element))
 
     def find(self, kind: FindingType, location: str, /, **params: Any) -> None:
-        self.findings.append(kind.at(location, **params))
+        """Report a finding (at most :data:`~sokets.findings.MAX_FINDINGS_PER_CODE` per code)."""
+        if self.findings.has_room(kind.code):
+            self.findings.add(kind.at(location, **params))
+        else:
+            self.findings.skip(kind.code)
 
     # blocks
     def walk(self, container: Element, place: str | None = None) -> None:
         for child in container:
             tag = child.tag
             if tag == W_P:
-                self.paragraph(child, place)
+                if len(child):
+                    self.paragraph(child, place)
+                elif not self.in_table:  # an empty paragraph: only counted
+                    self.paragraphs += 1
             elif tag == W_TBL:
                 self.table(child, place)
             elif tag == W_SDT:
                 self.sdt(child, place)
             elif tag in TRANSPARENT:
                 self.walk(child, place)
-
-    def where(self, p: Element, place: str | None) -> str:
-        return place or f"paragraph {self.paragraph_no.get(p, 0)}"
+            else:
+                self.skip(child)
 
     def paragraph(self, p: Element, place: str | None) -> None:
-        location = self.where(p, place)
-        if self.area is not None:
+        if not self.in_table:
+            self.paragraphs += 1
+        if place is None:
+            place = f"paragraph {self.paragraphs}"
+        raw = simple_text(p)
+        collected = None
+        if raw is None:
             collected = Collected()
-            collect(p, collected, fields=False)
-            if collected.objects:
-                self.find(NOT_TEXT, location, item=self.area.item.id)
-            for line in collected.text.split("\n"):
+            collect(p, collected, fields=self.area is None)
+            raw = collected.text
+            if collected.objects and not self.in_table:  # text boxes hold paragraphs too
+                self.paragraphs += int(_COUNT_PARAGRAPHS(p))
+        if self.area is not None:
+            if collected is not None and collected.objects:
+                self.find(NOT_TEXT, place, item=self.area.item.id)
+            for line in raw.split("\n"):
                 self.area.add_text(line)
             return
-        collected = Collected()
-        collect(p, collected, fields=True)
-        for sdt in collected.fields:
-            self.inline_field(sdt, location)
-        text = squash(collected.text)
+        for sdt in collected.fields if collected is not None else ():
+            self.inline_field(sdt, place)
+        text = squash(raw)
         if not text:
             return
+        location = place
         if self.fixed is None:
             self.collected.add(text)
             return
-        if text in self.fixed or ATTACHED.match(text):
+        if text in self.fixed or (text[0] == "(" and ATTACHED.match(text)):
             if self.special_kind is None:
                 self.after = text[:60] + ("…" if len(text) > 60 else "")
                 self.heading_places.setdefault(text, location)
@@ -184,11 +208,17 @@ class Reading:
         if self.special_kind is not None:
             self.special_texts.append((self.special_kind, location, text))
             return
-        self.loose.append(_Loose(location, self.context, self.after, text=collected.text))
+        leaf = self.context
+        if leaf is None or leaf.id in self.areas:  # reported (D001) whatever comes later
+            if self.outside >= self.findings.limit:  # after as many: only counted
+                self.findings.skip(TEXT_OUTSIDE.code)
+                return
+            self.outside += 1
+        self.loose.append(_Loose(location, leaf, self.after, raw))
 
     def sdt(self, sdt: Element, place: str | None) -> None:
         tag = tag_of(sdt)
-        content = sdt.find(W_SDT_CONTENT)
+        content = first_child(sdt, W_SDT_CONTENT)
         if content is None:
             return
         if tag.startswith(ITEM_TAG):
@@ -199,12 +229,13 @@ class Reading:
             form = tag[len(TABLE_TAG) :]
             for child in content:
                 if child.tag == W_TBL and form in ("PL02", "PL03"):
-                    self.appendix(child, form)
+                    self.appendix(child, form, self.count_table())
                 else:
                     self.walk_one(child, place)
         elif tag == PLACEHOLDER_TAG or is_placeholder(sdt):
             for child in content:
                 if child.tag == W_P and squash(paragraph_text(child)) in HINTS:
+                    self.skip(child)
                     continue
                 self.walk_one(child, place)
         elif tag.startswith(DOCUMENT_TAG) or not tag.startswith(TAG_PREFIX):
@@ -217,18 +248,23 @@ class Reading:
         self.walk(holder, place)
 
     def location_of(self, sdt: Element, place: str | None) -> str:
+        """Where a content control not walked yet starts: ``place``, else its first paragraph
+        outside tables, else its first table."""
         if place:
             return place
-        for p in sdt.iter(W_P):
-            if p in self.paragraph_no:
-                return f"paragraph {self.paragraph_no[p]}"
-        for tbl in sdt.iter(W_TBL):
-            if tbl in self.table_no:
-                return f"table {self.table_no[tbl]}"
+        if not self.in_table:
+            for p in sdt.iter(W_P):
+                if not any(a.tag == W_TBL for a in p.iterancestors()):
+                    return f"paragraph {self.paragraphs + 1}"
+            if next(sdt.iter(W_TBL), None) is not None:
+                return f"table {self.tables + 1}"
         return "document"
 
     def unknown(self, tag: str, content: Element, sdt: Element, place: str | None) -> None:
-        self.find(UNKNOWN_MARKER, self.location_of(sdt, place), tag=tag, form=self.outline.form)
+        if self.findings.has_room(UNKNOWN_MARKER.code):
+            self.find(UNKNOWN_MARKER, self.location_of(sdt, place), tag=tag, form=self.outline.form)
+        else:
+            self.findings.skip(UNKNOWN_MARKER.code)
         outer, self.area = self.area, None
         self.walk(content, place)
         self.area = outer
@@ -239,6 +275,11 @@ class Reading:
             self.unknown(ITEM_TAG + item_id, content, sdt, place)
             return
         if item_id in self.answers:
+            if not self.findings.has_room(AREA_DUPLICATE.code):
+                self.findings.skip(AREA_DUPLICATE.code)
+                self.skip(content)
+                return
+            location = self.location_of(sdt, place)
             copy = Answer(leaf)
             outer, self.area = self.area, copy
             self.walk(content, place)
@@ -246,12 +287,7 @@ class Reading:
             text = " ".join(
                 [*copy.results, *copy.typical_cases, *copy.difficulties, *copy.proposals]
             )
-            self.find(
-                AREA_DUPLICATE,
-                self.location_of(sdt, place),
-                what=f"mục {item_id}",
-                text=snippet(text),
-            )
+            self.find(AREA_DUPLICATE, location, what=f"mục {item_id}", text=snippet(text))
             return
         answer = self.answers[item_id] = Answer(leaf)
         self.areas.add(item_id)
@@ -263,29 +299,14 @@ class Reading:
 
     # fields
     def store_field(
-        self,
-        name: str,
-        value: list[str],
-        sdt: Element,
-        place: str | None,
-        picked: str | None = None,
+        self, name: str, value: list[str], location: str, picked: str | None = None
     ) -> None:
         if name not in FIELDS:
-            self.find(
-                UNKNOWN_MARKER,
-                self.location_of(sdt, place),
-                tag=FIELD_TAG + name,
-                form=self.outline.form,
-            )
+            self.find(UNKNOWN_MARKER, location, tag=FIELD_TAG + name, form=self.outline.form)
             return
-        self.field_places.setdefault(name, self.location_of(sdt, place))
+        self.field_places.setdefault(name, location)
         if name in self.fields:
-            self.find(
-                AREA_DUPLICATE,
-                self.location_of(sdt, place),
-                what=name,
-                text=snippet(" ".join(value)),
-            )
+            self.find(AREA_DUPLICATE, location, what=name, text=snippet(" ".join(value)))
             return
         self.fields[name] = value if picked is None else (" ".join(value), picked)
 
@@ -293,40 +314,49 @@ class Reading:
         name = tag_of(sdt)[len(FIELD_TAG) :] if tag_of(sdt).startswith(FIELD_TAG) else tag_of(sdt)
         text = "" if is_placeholder(sdt) and sdt_text(sdt) in PLACEHOLDERS else sdt_text(sdt)
         picked = None
-        pr = sdt.find(W_SDT_PR)
-        picker = pr.find(w("date")) if pr is not None else None
+        pr = first_child(sdt, W_SDT_PR)
+        picker = first_child(pr, _W_DATE) if pr is not None else None
         if picker is not None:
             picked = (picker.get(w("fullDate")) or "")[:10]
         if self.area is None and self.fixed is not None:
-            self.store_field(name, [text] if text else [], sdt, location, picked)
+            self.store_field(name, [text] if text else [], location, picked)
 
     def block_field(self, name: str, content: Element, sdt: Element, place: str | None) -> None:
         if self.area is not None:
             self.walk(content, place)
             return
+        location = self.location_of(sdt, place)
+        self.skip(content)
         lines = []
         for p in paragraphs_of(content):
             text = squash(paragraph_text(p))
             if text and text not in PLACEHOLDERS:
                 lines.append(text)
         if self.fixed is not None:
-            self.store_field(name, lines, sdt, place)
+            self.store_field(name, lines, location)
 
     # tables
+    def count_table(self) -> int | None:
+        """The number of a table met now: counted if it is not inside another table."""
+        if self.in_table:
+            return None
+        self.tables += 1
+        return self.tables
+
     def table(self, tbl: Element, place: str | None) -> None:
-        number = self.table_no.get(tbl)
+        number = self.count_table()
         rows = list(rows_of(tbl))
         if self.area is not None:
             self.area_table(rows, place or f"table {number}")
             return
-        texts = [row_texts(tr) for tr in rows]
+        texts = [row_texts(tr) for tr in rows[:_SPECIAL_ROWS]]
         first = texts[0] if texts else []
         if self.fixed is not None and self.special_kind is None:
             if headers_match(first, PL03_HEADERS, 3):
-                self.appendix(tbl, "PL03")
+                self.appendix(tbl, "PL03", number)
                 return
             if headers_match(first, PL02_HEADERS, 3):
-                self.appendix(tbl, "PL02")
+                self.appendix(tbl, "PL02", number)
                 return
             cells = [squash(cell) for row in texts for cell in row]
             if any(_NATION in cell for cell in cells):
@@ -337,19 +367,23 @@ class Reading:
                 return
             self.loose.append(_Loose(f"table {number}", self.context, self.after, table=tbl))
             return
+        self.in_table += 1
         for r, tr in enumerate(rows, start=1):
             for tc in cells_of(tr):
                 self.walk(tc, place or f"table {number} row {r}")
+        self.in_table -= 1
 
     def special_table(
         self, kind: str, tbl: Element, rows: list[Element], number: int | None
     ) -> None:
         """The header or the signature table: fields by marker, the rest fixed or kept aside."""
-        self.special.setdefault(kind, tbl)
+        self.special.setdefault(kind, (tbl, number))
         outer, self.special_kind = self.special_kind, kind
+        self.in_table += 1
         for r, tr in enumerate(rows, start=1):
             for tc in cells_of(tr):
                 self.walk(tc, f"table {number} row {r}")
+        self.in_table -= 1
         self.special_kind = outer
 
     def area_table(self, rows: list[Element], location: str) -> None:
@@ -357,11 +391,11 @@ class Reading:
         assert self.area is not None
         self.area.read_table(rows, location, self.find)
 
-    def appendix(self, tbl: Element, form: str) -> None:
+    def appendix(self, tbl: Element, form: str, number: int | None) -> None:
         """A Phụ lục 02 or 03 table: its rows added to what was read of that table."""
         if self.fixed is None:
             return
-        rows = appendix_rows(rows_of(tbl), form, f"table {self.table_no.get(tbl)}", self.find)
+        rows = appendix_rows(rows_of(tbl), form, f"table {number}", self.find)
         if form == "PL02":
             self.pl02 = (self.pl02 or []) + rows
         else:
@@ -374,26 +408,32 @@ class Reading:
         for loose in self.loose:
             leaf = loose.leaf
             if leaf is not None and leaf.id not in self.areas:
-                answer = self.answers.setdefault(leaf.id, Answer(leaf))
-                outer, self.area = self.area, answer
+                answer = self.answers.get(leaf.id)
+                if answer is None:
+                    answer = self.answers[leaf.id] = Answer(leaf)
                 if loose.table is not None:
-                    self.area_table(list(rows_of(loose.table)), loose.location)
+                    answer.read_table(rows_of(loose.table), loose.location, self.find)
                 else:
                     for line in loose.text.split("\n"):
                         answer.add_text(line)
-                self.area = outer
-                if answer.to_json():
-                    placed.setdefault(leaf.id, loose.location)
+                if leaf.id not in placed and not answer.is_empty():
+                    placed[leaf.id] = loose.location
             elif loose.table is not None:
                 for r, tr in enumerate(rows_of(loose.table), start=1):
                     cells = row_texts(tr)
-                    if any(cell.strip() for cell in cells):
-                        self.find(
-                            TEXT_OUTSIDE,
-                            f"{loose.location} row {r}",
-                            after=loose.after,
-                            text=snippet(" | ".join(cells)),
-                        )
+                    if not any(cells):
+                        continue
+                    if not self.findings.has_room(TEXT_OUTSIDE.code):
+                        self.findings.skip(TEXT_OUTSIDE.code)
+                        continue
+                    self.find(
+                        TEXT_OUTSIDE,
+                        f"{loose.location} row {r}",
+                        after=loose.after,
+                        text=snippet(" | ".join(cells)),
+                    )
+            elif not self.findings.has_room(TEXT_OUTSIDE.code):
+                self.findings.skip(TEXT_OUTSIDE.code)
             else:
                 self.find(TEXT_OUTSIDE, loose.location, after=loose.after, text=snippet(loose.text))
         for item_id, location in placed.items():
@@ -427,17 +467,17 @@ class Reading:
         signature = self.special.get("signature")
         wanted = ("recipients", "signer_authority", "signer_title", "signer_name")
         if signature is not None and not all(name in self.fields for name in wanted):
-            used |= self.signature_by_position(signature)
+            used |= self.signature_by_position(*signature)
         for kind, location, text in self.special_texts:
             if text not in used:
                 self.find(TEXT_OUTSIDE, location, after=kind, text=snippet(text))
 
-    def signature_by_position(self, tbl: Element) -> set[str]:
+    def signature_by_position(self, tbl: Element, number: int | None) -> set[str]:
         rows = list(rows_of(tbl))
         cells = list(cells_of(rows[0])) if rows else []
         if len(cells) < 2:
             return set()
-        location = f"table {self.table_no.get(tbl)} row 1"
+        location = f"table {number} row 1"
         used: set[str] = set()
         left = [squash(paragraph_text(p)) for p in paragraphs_of(cells[0])]
         left = [t for t in left if t and t not in HINTS]
