@@ -207,11 +207,12 @@ def test_header_is_a_borderless_two_column_table(tttt: Any) -> None:
     ],
 )
 def test_dates_pad_days_below_10_and_months_1_and_2(day: date, written: str) -> None:
-    from sokets.docx.formats import date_short, date_words
+    from sokets._text import short_date
+    from sokets.docx.formats import date_words
     from sokets.docx.report import render_report
 
     assert date_words(day) == written
-    assert date_short(day) == written.replace("ngày ", "").replace(" tháng ", "/").replace(
+    assert short_date(day) == written.replace("ngày ", "").replace(" tháng ", "/").replace(
         " năm ", "/"
     )
     report = _report("xa-hung-dong-pl04.json").model_copy(deep=True)

@@ -692,3 +692,65 @@ def test_a_value_the_model_refuses_is_quoted_from_the_document(tmp_path: Path) -
     assert finding.code.startswith("T")
     assert "9999999999999" in finding.message_vi and "9999999999999" in finding.message_en
     assert "(?)" not in finding.message_vi + finding.message_en
+
+
+# -- outlines made by earlier versions ------------------------------------------------------------
+
+
+def _retext(document: Any, old: str, new: str | None) -> None:
+    """Give the paragraph reading ``old`` the text ``new`` (``None``: remove the paragraph)."""
+    (p,) = [p for p in document.element.body.iter(qn("w:p")) if text_of(p).startswith(old)]
+    if new is None:
+        p.getparent().remove(p)
+        return
+    texts = list(p.iter(qn("w:t")))
+    texts[0].text = new
+    for t in texts[1:]:
+        t.getparent().remove(t)
+
+
+@pytest.mark.parametrize("code", ["SO-TTTT", "16705", "DIEN-LUC"])
+def test_an_outline_worded_as_earlier_versions_did_reads_without_findings(code: str) -> None:
+    """Outlines already sent out print the former closing sentence, authority hint, instructions
+    and names: they are still the outline's own words, and the old hint is still a hint."""
+    from sokets.docx.layout import FORMER_AUTHORITY_PLACEHOLDER
+    from sokets.docx.outline import FORMER_INSTRUCTIONS
+
+    unit = get_registry().get(code)
+    document = _outline(code)
+    set_field(document, "report_number", "12/BC")
+    set_field(document, "report_date", "ngày 14 tháng 8 năm 2023", full_date="2023-08-14")
+    set_field(document, "signer_name", "Trần Quốc Hưng")
+    if code != "16705":
+        set_field(document, "signer_title", "GIÁM ĐỐC")
+        _retext(document, "(Thẩm quyền ký", FORMER_AUTHORITY_PLACEHOLDER)
+    _retext(
+        document,
+        "Trên đây là",
+        "Trên đây là báo cáo kết quả sơ kết 01 năm triển khai thực hiện Kế hoạch số 586/KH-UBND "
+        f"của {'UBND xã Hưng Đông' if code == '16705' else unit.name}./.",
+    )
+    _retext(document, "Hướng dẫn:", FORMER_INSTRUCTIONS)
+    _retext(document, "Ghi số, ký hiệu báo cáo", None)
+    lead = next(
+        text_of(p)
+        for p in document.element.body.iter(qn("w:p"))
+        if text_of(p).startswith("Thực hiện Kế hoạch")
+    )
+    _retext(document, "Thực hiện Kế hoạch", lead.replace("Công ty Điện lực Nghệ An", unit.name))
+    if code == "16705":  # the guidance of item 2 on a line of its own
+        heading = next(
+            p
+            for p in document.element.body.iter(qn("w:p"))
+            if text_of(p).startswith("2. Công tác chỉ đạo")
+        )
+        guidance = copy.deepcopy(heading)
+        heading.remove(list(heading.iter(qn("w:r")))[-1])
+        guidance.remove(next(guidance.iter(qn("w:r"))))
+        first = next(guidance.iter(qn("w:t")))
+        first.text = first.text.removeprefix(": ")
+        heading.addnext(guidance)
+    result = _read(document, code)
+    assert result.findings == []
+    if code != "16705":
+        assert result.report.header.signer.authority == []

@@ -50,7 +50,7 @@ AREA_DUPLICATE = finding_type(
 UNKNOWN_MARKER = finding_type(
     "D004",
     Severity.ERROR,
-    "Dấu đánh dấu không rõ",
+    "Nhãn vùng nhập không rõ",
     "vùng nhập có nhãn “{tag}” không thuộc đề cương {form}; nội dung của nó được xử lý như nội "
     "dung ngoài vùng nhập",
     "an area tagged “{tag}” is not part of the {form} outline; its content is treated as content "
@@ -149,7 +149,7 @@ FIELD_EMPTY = finding_type(
 )
 
 FIELD_NAMES = {
-    "signer_authority": "quyền hạn ký",
+    "signer_authority": "thẩm quyền ký",
     "signer_title": "chức vụ người ký",
     "signer_name": "họ tên người ký",
 }

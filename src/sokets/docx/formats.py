@@ -2,7 +2,8 @@
 
 Vietnamese conventions: ``2.350.000`` (dot between thousands), ``96,8`` (decimal comma), dates as
 in Nghị định 30/2020/NĐ-CP — a day below 10 and the months 1 and 2 take a leading zero
-(``ngày 05 tháng 02 năm 2023``, ``ngày 16 tháng 8 năm 2023``, ``05/8/2022``). The parsers accept
+(``ngày 05 tháng 02 năm 2023``, ``ngày 16 tháng 8 năm 2023``; in figures ``05/8/2022``, written
+by :func:`sokets._text.short_date`). The parsers accept
 what people type besides: ``1,234.5``, ``85%``, ``16/08/2023``, ``2023-08-16``.
 """
 
@@ -42,11 +43,6 @@ def _pad_month(month: int) -> str:
 def date_words(day: date) -> str:
     """``ngày 16 tháng 8 năm 2023`` (Nghị định 30: days below 10 and months 1–2 padded)."""
     return f"ngày {_pad_day(day.day)} tháng {_pad_month(day.month)} năm {day.year}"
-
-
-def date_short(day: date) -> str:
-    """``16/8/2023``, ``05/02/2023`` (same padding rule as :func:`date_words`)."""
-    return f"{_pad_day(day.day)}/{_pad_month(day.month)}/{day.year}"
 
 
 def format_number(value: float) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sokets._text import short_date
 from sokets.docx.composer import (
     CELL_MARGIN,
     ITALIC,
@@ -28,6 +29,7 @@ from sokets.docx.composer import (
 )
 from sokets.docx.formats import date_words
 from sokets.docx.markers import DOCUMENT_TAG, FIELD_TAG, ITEM_TAG, TABLE_TAG
+from sokets.plan import PLAN, PLAN_586
 from sokets.units import Unit, UnitKind
 
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
@@ -53,11 +55,13 @@ _AGENCY_PARENTS = {
     "DIEN-LUC": "TỔNG CÔNG TY ĐIỆN LỰC MIỀN BẮC",
     "BAO-NA": "TỈNH ỦY NGHỆ AN",
 }
-#: Official names written in the header where the registry's short name differs.
-_HEADER_NAMES = {
-    "VP-UBND": "VĂN PHÒNG UBND TỈNH",
-    "DIEN-LUC": "CÔNG TY ĐIỆN LỰC NGHỆ AN",
-    "DAI-PTTH": "ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH NGHỆ AN",
+#: Official names a document gives its issuer (header and body alike) where the registry keeps
+#: the plan's short name: the plan writes "Điện lực Nghệ An" and "Đài Phát thanh và Truyền hình
+#: tỉnh"; the bodies that sign are Công ty Điện lực Nghệ An and Đài Phát thanh và Truyền hình
+#: Nghệ An.
+_OFFICIAL_NAMES = {
+    "DIEN-LUC": "Công ty Điện lực Nghệ An",
+    "DAI-PTTH": "Đài Phát thanh và Truyền hình Nghệ An",
 }
 
 
@@ -78,15 +82,15 @@ def issuer_lines(unit: Unit) -> tuple[str | None, tuple[str, ...]]:
     """
     if unit.kind in (UnitKind.DISTRICT, UnitKind.COMMUNE):
         return None, ("ỦY BAN NHÂN DÂN", unit.name.upper())
-    name = _HEADER_NAMES.get(unit.code, unit.name.upper())
-    return _AGENCY_PARENTS.get(unit.code, PROVINCIAL_COMMITTEE), (name,)
+    return _AGENCY_PARENTS.get(unit.code, PROVINCIAL_COMMITTEE), (issuer_name(unit).upper(),)
 
 
 def issuer_name(unit: Unit) -> str:
-    """How the body text names the unit: ``Sở Y tế``, ``UBND thành phố Vinh``, ``UBND xã Hưng Đông``."""
+    """How the body text names the unit: ``Sở Y tế``, ``UBND thành phố Vinh``, ``UBND xã Hưng Đông``,
+    ``Công ty Điện lực Nghệ An`` (the header writes the same name in capitals)."""
     if unit.kind in (UnitKind.DISTRICT, UnitKind.COMMUNE):
         return f"UBND {unit.subtype} {_bare_name(unit)}" if unit.subtype else f"UBND {unit.name}"
-    return unit.name
+    return _OFFICIAL_NAMES.get(unit.code, unit.name)
 
 
 def default_place(unit: Unit) -> str:
@@ -125,13 +129,17 @@ class Heading:
     signer_name: str | None
 
 
-SUBJECT = (
-    "Kết quả sơ kết 01 năm triển khai thực hiện Kế hoạch số 586/KH-UBND ngày 22/8/2022 của "
-    "UBND tỉnh về chuyển đổi số tỉnh Nghệ An đến năm 2025"
+#: Kế hoạch 586/KH-UBND as the documents cite it.
+PLAN_586_CITED = (
+    f"Kế hoạch số {PLAN_586.number} ngày {short_date(PLAN_586.date)} của UBND tỉnh "
+    f"{PLAN_586.title.removeprefix('Kế hoạch ')}"
 )
+SUBJECT = f"Kết quả sơ kết 01 năm triển khai thực hiện {PLAN_586_CITED}"
 NUMBER_PLACEHOLDER = "…/BC-…"
 DATE_PLACEHOLDER = "ngày … tháng … năm 2023"
-AUTHORITY_PLACEHOLDER = "(Quyền hạn ký nếu có: TM., KT., Q., TL.)"
+AUTHORITY_PLACEHOLDER = "(Thẩm quyền ký nếu có: TM., KT., Q., TL.)"
+#: The authority hint of outlines made by earlier versions of sokets.
+FORMER_AUTHORITY_PLACEHOLDER = "(Quyền hạn ký nếu có: TM., KT., Q., TL.)"
 TITLE_PLACEHOLDER = "(Chức vụ người ký)"
 NAME_PLACEHOLDER = "(Họ và tên)"
 SIGNATURE_SPACE = 4
@@ -140,18 +148,35 @@ SIGNATURE_SPACE = 4
 def lead_in(unit: Unit) -> str:
     """The opening sentence of the report."""
     return (
-        "Thực hiện Kế hoạch số 403/KH-UBND ngày 13/6/2023 của UBND tỉnh về tổ chức Hội nghị sơ "
-        "kết 01 năm triển khai thực hiện Kế hoạch số 586/KH-UBND ngày 22/8/2022 của UBND tỉnh về "
-        f"chuyển đổi số tỉnh Nghệ An đến năm 2025, {issuer_name(unit)} báo cáo kết quả như sau:"
+        f"Thực hiện Kế hoạch số {PLAN.number} ngày {short_date(PLAN.date)} của UBND tỉnh về tổ "
+        f"chức Hội nghị sơ kết 01 năm triển khai thực hiện {PLAN_586_CITED}, {issuer_name(unit)} "
+        "báo cáo kết quả như sau:"
     )
 
 
 def closing(unit: Unit) -> str:
-    """The sentence that ends the report's body."""
+    """The sentence that ends the report's body: the unit first, so that plan 586 is not read
+    as the unit's own (“… Kế hoạch số 586/KH-UBND của Sở Y tế”)."""
     return (
-        "Trên đây là báo cáo kết quả sơ kết 01 năm triển khai thực hiện Kế hoạch số 586/KH-UBND "
-        f"của {issuer_name(unit)}./."
+        f"Trên đây là báo cáo của {issuer_name(unit)} về kết quả sơ kết 01 năm triển khai thực "
+        f"hiện {PLAN_586_CITED}./."
     )
+
+
+def former_texts(unit: Unit) -> frozenset[str]:
+    """Texts that outlines made by earlier versions of sokets printed where the current ones
+    print other words: still recognised as the outline's own when such an outline is read."""
+    names = {issuer_name(unit)}
+    if unit.kind not in (UnitKind.DISTRICT, UnitKind.COMMUNE):
+        names.add(unit.name)  # before the official names of Điện lực and Đài PT-TH
+    texts = {FORMER_AUTHORITY_PLACEHOLDER}
+    for name in names:
+        texts.add(
+            "Trên đây là báo cáo kết quả sơ kết 01 năm triển khai thực hiện Kế hoạch số "
+            f"586/KH-UBND của {name}./."
+        )
+        texts.add(lead_in(unit).replace(issuer_name(unit), name))
+    return frozenset(texts)
 
 
 def header_table(
@@ -233,7 +258,7 @@ def signature_block(c: Composer, parent: Element, values: Heading) -> Element:
     for recipient in values.recipients or ("",):
         c.paragraph(box, f"- {recipient}" if recipient else "", style="SoketsRecipients")
     cell = c.cell(tr, right)
-    box = c.block_control(cell, FIELD_TAG + "signer_authority", "Quyền hạn ký")
+    box = c.block_control(cell, FIELD_TAG + "signer_authority", "Thẩm quyền ký")
     if values.signer_authority is None:
         c.placeholder(box, AUTHORITY_PLACEHOLDER, style="SoketsSignerCaps", caps=False)
     else:

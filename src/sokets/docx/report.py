@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from sokets._text import short_date
 from sokets.catalogue import get_catalogue
 from sokets.docx.compose import Pl03Line, Skeleton, compose
 from sokets.docx.composer import BOLD_ITALIC, Composer, Element, mm
-from sokets.docx.formats import date_short, format_number, lines_of_text
+from sokets.docx.formats import format_number, lines_of_text
 from sokets.docx.layout import TEXT_WIDTH, Heading, default_place, issuer_name, item_tag
 from sokets.docx.markers import (
     FIGURE_COLUMNS,
@@ -98,7 +99,7 @@ def render_report(report: BaseModel) -> bytes:
         write_leaf=write_leaf,
         guidance=False,
         attached_to=(
-            f"Kèm theo Báo cáo số {header.report_number} ngày {date_short(header.report_date)} "
+            f"Kèm theo Báo cáo số {header.report_number} ngày {short_date(header.report_date)} "
             f"của {issuer_name(unit)}"
         ),
         pl02_rows=tuple(
@@ -129,13 +130,13 @@ def figure_sentence(figure: Figure) -> str:
     if figure.unit:
         text += f" {figure.unit}"
     if figure.as_of:
-        text += f" (tính đến ngày {date_short(figure.as_of)})"
+        text += f" (tính đến ngày {short_date(figure.as_of)})"
     return text
 
 
 def figure_row(figure: Figure) -> tuple[str, str, str, str]:
     """One figure as a table row."""
-    as_of = date_short(figure.as_of) if figure.as_of else ""
+    as_of = short_date(figure.as_of) if figure.as_of else ""
     return figure.name, format_number(figure.value), figure.unit, as_of
 
 

@@ -29,7 +29,13 @@ from sokets.docx.codes import (
     TEXT_OUTSIDE,
     UNKNOWN_MARKER,
 )
-from sokets.docx.compose import PL02_HEADERS, PL03_HEADERS, compose, heading_text
+from sokets.docx.compose import (
+    PL02_HEADERS,
+    PL03_HEADERS,
+    compose,
+    guided_heading,
+    heading_text,
+)
 from sokets.docx.composer import NSMAP, Element, w
 from sokets.docx.extract import (
     ATTACHED,
@@ -65,7 +71,7 @@ from sokets.docx.markers import (
     TABLE_TAG,
     TAG_PREFIX,
 )
-from sokets.docx.outline import INDICATOR_HINT, outline_skeleton
+from sokets.docx.outline import INDICATOR_HINT, former_outline_texts, outline_skeleton
 from sokets.findings import FindingList, FindingType
 from sokets.outline import Outline, OutlineItem
 from sokets.units import Unit, get_registry
@@ -129,7 +135,9 @@ class Reading:
         self.in_table = 0
         self.roles: dict[str, OutlineItem | str | None] = {}
         for item in outline.walk():
-            self.roles[squash(heading_text(item))] = item if item.is_answerable else None
+            role = item if item.is_answerable else None
+            self.roles[squash(heading_text(item))] = role
+            self.roles[squash(guided_heading(item))] = role
             if item.guidance:
                 self.roles[squash(item.guidance)] = _KEEP
         for hint in (*HINTS, squash(INDICATOR_HINT)):
@@ -200,8 +208,9 @@ class Reading:
         if text in self.fixed or (text[0] == "(" and ATTACHED.match(text)):
             if self.special_kind is None:
                 self.after = text[:60] + ("…" if len(text) > 60 else "")
-                self.heading_places.setdefault(text, location)
                 role = self.roles.get(text)
+                if isinstance(role, OutlineItem):
+                    self.heading_places.setdefault(role.id, location)
                 if role != _KEEP:
                     self.context = role if isinstance(role, OutlineItem) else None
             return
@@ -440,7 +449,7 @@ class Reading:
             self.find(PLACED_BY_POSITION, location, item=item_id)
         for leaf in self.outline.leaves_for(self.unit):
             if leaf.id not in self.areas and leaf.id not in placed:
-                where = self.heading_places.get(squash(heading_text(leaf)), "document")
+                where = self.heading_places.get(leaf.id, "document")
                 self.find(AREA_MISSING, where, item=leaf.id, title=snippet(leaf.title)[:80])
 
     def fallback_fields(self) -> None:
@@ -518,13 +527,15 @@ class Reading:
 
 @cache
 def fixed_texts(unit_code: str) -> frozenset[str]:
-    """Every text the outline of a unit prints outside its answer areas (headings, guidance…)."""
+    """Every text the outline of a unit prints outside its answer areas (headings, guidance…),
+    and what outlines made by earlier versions of sokets printed instead."""
     unit = get_registry().get(unit_code)
     skeleton = outline_skeleton(unit)
     composer = compose(skeleton)
     reading = Reading(unit, skeleton.outline, None)
     reading.walk(composer.body)
     texts = set(reading.collected) | HINTS
+    texts.update(squash(text) for text in former_outline_texts(unit))
     for item in skeleton.outline.walk():
         texts.add(squash(heading_text(item)))
         if item.guidance:
