@@ -9,8 +9,11 @@ from __future__ import annotations
 import copy
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -104,31 +107,88 @@ def tables_in(element: Any) -> list[Table]:
     ]
 
 
-def type_over_hint(document: Any, area: Any, *texts: str, bold: str = "") -> list[Paragraph]:
+def _new_run(parent: Any, text: str, rpr: Any) -> Any:
+    run = parent.makeelement(qn("w:r"), {})
+    if rpr is not None:
+        run.append(copy.deepcopy(rpr))
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            run.append(run.makeelement(qn("w:br"), {}))
+        t = run.makeelement(qn("w:t"), {})
+        t.text = line
+        if line != line.strip():
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.append(t)
+    return run
+
+
+def type_in_control(
+    sdt: Any, text: str, *, keep_flag: bool = False, keep_style: bool = False
+) -> list[Any]:
+    """Type ``text`` into a content control the way Word does; returns the paragraphs typed.
+
+    Word keeps the control (``w:sdt``): a click selects its whole content (the grey hint, or the
+    text already there) and typing replaces it. The control leaves its placeholder state (Word
+    removes ``w:showingPlcHdr``; ``keep_flag`` leaves it, as editors that do not know the flag
+    do). The typed text gets the control's own run properties (``w:sdtPr/w:rPr``), not the
+    hint's (ECMA-376 17.5.2.27); ``keep_style`` keeps the hint run's properties instead (its
+    ``PlaceholderText`` style and grey colour), as happens when typing inside the hint. In a
+    block control each line of ``text`` is a paragraph (Enter); the first keeps the paragraph
+    properties of the first paragraph there, the others copy them. A block control holding a
+    hint control (``sokets:placeholder``) is typed into through it, as the cursor lands there.
+    """
+    props = sdt.find(qn("w:sdtPr"))
+    flag = props.find(qn("w:showingPlcHdr"))
+    if flag is not None and not keep_flag:
+        props.remove(flag)
+    body = sdt.find(qn("w:sdtContent"))
+    first_run = next(body.iter(qn("w:r")), None)
+    if keep_style and first_run is not None:
+        rpr = first_run.find(qn("w:rPr"))
+    else:
+        rpr = props.find(qn("w:rPr"))
+    blocks = [c for c in body if c.tag in (qn("w:p"), qn("w:sdt"), qn("w:tbl"))]
+    if not blocks:  # an inline control: its runs are replaced by one run
+        for child in list(body):
+            body.remove(child)
+        body.append(_new_run(body, text, rpr))
+        return [body.getparent().getparent()]
+    if len(blocks) == 1 and blocks[0].tag == qn("w:sdt"):
+        return type_in_control(blocks[0], text, keep_flag=keep_flag, keep_style=keep_style)
+    first = next(body.iter(qn("w:p")))
+    ppr = first.find(qn("w:pPr"))
+    for child in list(body):
+        body.remove(child)
+    typed = []
+    for line in text.split("\n"):
+        p = body.makeelement(qn("w:p"), {})
+        if ppr is not None:
+            p.append(copy.deepcopy(ppr))
+        if line:
+            p.append(_new_run(p, line, rpr))
+        body.append(p)
+        typed.append(p)
+    return typed
+
+
+def type_over_hint(
+    document: Any,
+    area: Any,
+    *texts: str,
+    bold: str = "",
+    keep_flag: bool = False,
+    keep_style: bool = False,
+) -> list[Paragraph]:
     """Type in an answer area as Word does: the hint disappears, the text replaces it.
 
     The first text goes where the hint was, the others in new paragraphs after it (pressing
-    Enter); ``bold`` is added as a bold run at the end of the last paragraph.
+    Enter), all inside the hint's control, which Word keeps (see :func:`type_in_control` for
+    ``keep_flag`` and ``keep_style``); ``bold`` is added as a bold run at the end of the last
+    paragraph.
     """
     hint = area.find(f".//{qn('w:sdt')}")
-    props = hint.find(qn("w:sdtPr"))
-    flag = props.find(qn("w:showingPlcHdr"))
-    if flag is not None:
-        props.remove(flag)
-    first = hint.find(f"{qn('w:sdtContent')}/{qn('w:p')}")
-    paragraph = Paragraph(first, None)
-    for run in list(first.iter(qn("w:r"))):
-        run.getparent().remove(run)
-    paragraph.add_run(texts[0])
-    added = [paragraph]
-    for text in texts[1:]:
-        new = copy.deepcopy(added[-1]._p)
-        added[-1]._p.addnext(new)
-        p = Paragraph(new, None)
-        for run in list(new.iter(qn("w:r"))):
-            run.getparent().remove(run)
-        p.add_run(text)
-        added.append(p)
+    typed = type_in_control(hint, "\n".join(texts), keep_flag=keep_flag, keep_style=keep_style)
+    added = [Paragraph(p, None) for p in typed]
     if bold:
         run = added[-1].add_run(bold)
         run.bold = True
@@ -145,32 +205,23 @@ def insert_table(document: Any, after: Any, rows: list[list[str]]) -> Table:
     return table
 
 
-def set_field(document: Any, name: str, text: str, *, full_date: str | None = None) -> None:
-    """Fill a header field's content control (inline or block) with ``text``."""
+def set_field(
+    document: Any,
+    name: str,
+    text: str,
+    *,
+    full_date: str | None = None,
+    keep_flag: bool = False,
+    keep_style: bool = False,
+) -> None:
+    """Fill a header field's content control (inline or block) as Word does.
+
+    See :func:`type_in_control`; ``full_date`` is what Word's date picker stores.
+    """
     sdt = control(document, f"sokets:field:{name}")
-    props = sdt.find(qn("w:sdtPr"))
-    flag = props.find(qn("w:showingPlcHdr"))
-    if flag is not None:
-        props.remove(flag)
     if full_date is not None:
-        props.find(qn("w:date")).set(qn("w:fullDate"), f"{full_date}T00:00:00Z")
-    body = content(sdt)
-    runs = list(body.iter(qn("w:r")))
-    if body.find(qn("w:p")) is None and body.find(qn("w:sdt")) is None:  # inline control
-        for run in runs[1:]:
-            run.getparent().remove(run)
-        for t in runs[0].findall(qn("w:t")):
-            runs[0].remove(t)
-        t = runs[0].makeelement(qn("w:t"), {})
-        t.text = text
-        runs[0].append(t)
-        return
-    for child in list(body):
-        body.remove(child)
-    for line in text.split("\n"):
-        p = body.makeelement(qn("w:p"), {})
-        body.append(p)
-        Paragraph(p, None).add_run(line)
+        sdt.find(f"{qn('w:sdtPr')}/{qn('w:date')}").set(qn("w:fullDate"), f"{full_date}T00:00:00Z")
+    type_in_control(sdt, text, keep_flag=keep_flag, keep_style=keep_style)
 
 
 def rewrite_member(data: bytes, name: str, change: Callable[[str], str | None]) -> bytes:
@@ -192,3 +243,71 @@ def iter_rows(table: Table) -> Iterator[list[str]]:
     """A table's rows as lists of cell texts (walking ``row.cells``)."""
     for row in table.rows:
         yield [squash(text_of(cell._tc)) for cell in row.cells]
+
+
+HAVE_LIBREOFFICE = shutil.which("soffice") is not None
+HAVE_POPPLER = shutil.which("pdftohtml") is not None and shutil.which("pdftotext") is not None
+
+
+def libreoffice_all(
+    documents: dict[str, bytes], tmp_path: Path, to: str = "docx:MS Word 2007 XML"
+) -> dict[str, bytes]:
+    """Each DOCX of ``documents`` (by name) opened by LibreOffice and saved as ``to``.
+
+    One headless LibreOffice run with its own profile converts them all.
+    """
+    soffice = shutil.which("soffice")
+    assert soffice is not None
+    source = tmp_path / "in"
+    source.mkdir(parents=True, exist_ok=True)
+    for name, data in documents.items():
+        (source / f"{name}.docx").write_bytes(data)
+    out = tmp_path / "out"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(out),
+            *(str(source / f"{name}.docx") for name in documents),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    suffix = "." + to.split(":")[0]
+    return {name: (out / f"{name}{suffix}").read_bytes() for name in documents}
+
+
+def libreoffice(data: bytes, tmp_path: Path, to: str = "docx:MS Word 2007 XML") -> bytes:
+    """``data`` (a DOCX) opened by LibreOffice and saved as ``to`` (headless, its own profile)."""
+    return libreoffice_all({"document": data}, tmp_path, to)["document"]
+
+
+def pdf_lines(pdf: bytes, tmp_path: Path) -> list[tuple[int, str, bool, bool]]:
+    """The text lines of a PDF as (page, text, bold, italic), from poppler's ``pdftohtml -xml``."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    source = tmp_path / "document.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(
+        ["pdftohtml", "-xml", "-i", "-q", "-enc", "UTF-8", str(source), str(tmp_path / "pages")],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(tmp_path / "pages.xml").getroot()
+    lines = []
+    for page in root.iter("page"):
+        number = int(page.get("number", "0"))
+        for text in page.iter("text"):
+            content = squash("".join(text.itertext()))
+            bold = text.find(".//b") is not None
+            italic = text.find(".//i") is not None
+            if content:
+                lines.append((number, content, bold, italic))
+    return lines

@@ -106,9 +106,10 @@ def test_the_district_draft_is_a_pl01_report_but_for_what_is_left_to_write(
     assert str(draft) in out
     report = validate_path(draft)
     assert report.unit_code == get_registry().lookup(CON_CUONG).code
-    # empty answers, no report number nor signer's name (in a workbook: empty required cells),
-    # no Phụ lục 02 and 03
-    left_to_write = {"R005", "R006", "R013", "R014"} | ({"T002"} if suffix == ".xlsx" else set())
+    # empty answers, no report number nor signer's name (in a workbook or a document: empty
+    # required cells and fields), no Phụ lục 02 and 03
+    empty_fields = {".xlsx": {"T002"}, ".docx": {"D014"}}.get(suffix, set())
+    left_to_write = {"R005", "R006", "R013", "R014"} | empty_fields
     assert {f.code for f in report.findings} <= left_to_write, report.findings
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +19,17 @@ from docx.shared import Length
 from sokets.forms import load_report
 from sokets.units import get_registry
 from tests.conftest import EXAMPLES
-from tests.docx_support import body_text, open_docx, squash, text_of
+from tests.docx_support import (
+    HAVE_LIBREOFFICE,
+    HAVE_POPPLER,
+    body_text,
+    libreoffice,
+    libreoffice_all,
+    open_docx,
+    pdf_lines,
+    squash,
+    text_of,
+)
 
 _TRUE = {None, "1", "true", "on"}
 
@@ -196,11 +207,12 @@ def test_header_is_a_borderless_two_column_table(tttt: Any) -> None:
     ],
 )
 def test_dates_pad_days_below_10_and_months_1_and_2(day: date, written: str) -> None:
-    from sokets.docx.formats import date_short, date_words
+    from sokets._text import short_date
+    from sokets.docx.formats import date_words
     from sokets.docx.report import render_report
 
     assert date_words(day) == written
-    assert date_short(day) == written.replace("ngày ", "").replace(" tháng ", "/").replace(
+    assert short_date(day) == written.replace("ngày ", "").replace(" tháng ", "/").replace(
         " năm ", "/"
     )
     report = _report("xa-hung-dong-pl04.json").model_copy(deep=True)
@@ -339,3 +351,136 @@ def test_pl03_header_is_the_plans(tttt: Any) -> None:
         rows[first[0]] = first
     assert rows["Stt"] == [title for _, title in PL02_COLUMNS]
     assert rows["TT"] == [title for _, title in PL03_COLUMNS]
+
+
+# -- what LibreOffice shows ------------------------------------------------------------------------
+
+
+def _label_first_report() -> Any:
+    """The Sở TT&TT example with areas that open with a label or a single figure."""
+    report = _report("so-tttt-pl01.json").model_copy(deep=True)
+    answers = report.answers
+    first = answers.get("A.I")
+    first.results = ""
+    first.figures = first.figures[:1]
+    first.typical_cases = []
+    second = answers.get("A.II.2.b1")
+    second.results, second.figures, second.typical_cases = "", [], []
+    third = answers.get("A.II.2.b2")
+    third.results, third.figures = "", []
+    return report
+
+
+def _documents() -> dict[str, bytes]:
+    from sokets.docx.outline import render_outline
+    from sokets.docx.report import render_report
+
+    documents = {name: _rendered(name) for name in EXAMPLES_DOCX}
+    documents["label-first"] = render_report(_label_first_report())
+    for code in ("SO-TTTT", "412", "16705"):
+        documents[f"outline {code}"] = render_outline(get_registry().get(code))
+    return documents
+
+
+EXAMPLES_DOCX = (
+    "so-tttt-pl01.json",
+    "so-yt-pl01.json",
+    "ubnd-tp-vinh-pl01.json",
+    "xa-hung-dong-pl04.json",
+)
+
+
+def test_no_content_control_opens_with_direct_run_formatting() -> None:
+    """LibreOffice drops the run formatting of the first paragraph inside a block content
+    control: what must show there (a bold header line, a label) comes from paragraph styles."""
+    for name, data in _documents().items():
+        body = open_docx(data).element.body
+        for sdt in body.iter(qn("w:sdt")):
+            content = sdt.find(qn("w:sdtContent"))
+            if content.find(qn("w:p")) is None and content.find(qn("w:tbl")) is None:
+                continue  # an inline control
+            first = next(content.iter(qn("w:p")))
+            for run in _runs(first):
+                rpr = run.find(qn("w:rPr"))
+                style = None if rpr is None else rpr.find(qn("w:rStyle"))
+                hint = style is not None and style.get(qn("w:val")) == "PlaceholderText"
+                assert rpr is None or hint, (name, squash(text_of(first)))
+
+
+def test_a_label_opening_an_area_stands_alone_and_reads_back() -> None:
+    from sokets.docx.reader import read_docx
+    from sokets.docx.report import render_report
+
+    report = _label_first_report()
+    document = open_docx(render_report(report))
+    s = Styles(document)
+    for text in ("Số liệu:", "Tồn tại, vướng mắc, nguyên nhân:", "Trường hợp điển hình:"):
+        p = _find_paragraph(document.element.body, text)
+        assert all(s.bold(r, p) and s.italic(r, p) for r in _runs(p)), text
+    back = read_docx(render_report(report), "label-first.docx")
+    assert back.findings == []
+    for item in ("A.I", "A.II.2.b1", "A.II.2.b2"):
+        assert back.report.answers.get(item) == report.answers.get(item), item
+
+
+@pytest.mark.skipif(not (HAVE_LIBREOFFICE and HAVE_POPPLER), reason="needs LibreOffice, poppler")
+def test_libreoffice_prints_bold_where_bold_was_written(tmp_path: Path) -> None:
+    from sokets.docx.report import render_report
+
+    data = _rendered("ubnd-tp-vinh-pl01.json")
+    lines = pdf_lines(libreoffice(data, tmp_path / "vinh", "pdf"), tmp_path / "vinh")
+    assert ("ỦY BAN NHÂN DÂN", True) in [(t, b) for _, t, b, _ in lines]
+    data = render_report(_label_first_report())
+    lines = pdf_lines(libreoffice(data, tmp_path / "labels", "pdf"), tmp_path / "labels")
+    for label in ("Số liệu:", "Tồn tại, vướng mắc, nguyên nhân:", "Trường hợp điển hình:"):
+        assert (label, True, True) in [(t, b, i) for _, t, b, i in lines], label
+
+
+def test_table_rows_never_split_and_header_rows_repeat() -> None:
+    for name, data in _documents().items():
+        body = open_docx(data).element.body
+        for tr in body.iter(qn("w:tr")):
+            assert tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None, name
+        for tbl in body.iter(qn("w:tbl")):
+            if "Tên số liệu" in text_of(tbl) or "Chỉ số" in text_of(tbl):
+                first = tbl.find(qn("w:tr"))
+                assert first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None, name
+
+
+def test_the_closing_sentence_keeps_with_the_signature(tttt: Any) -> None:
+    s = Styles(tttt)
+    closing = next(
+        p for p in tttt.element.body.iter(qn("w:p")) if text_of(p).startswith("Trên đây là")
+    )
+    assert s.para_prop(closing, "w:keepNext") is not None
+    signature = closing.getnext()
+    assert signature.tag == qn("w:tbl") and "Nơi nhận:" in text_of(signature)
+    (row,) = signature.findall(qn("w:tr"))
+    assert row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+
+
+@pytest.mark.skipif(not (HAVE_LIBREOFFICE and HAVE_POPPLER), reason="needs LibreOffice, poppler")
+def test_libreoffice_never_leaves_the_signature_alone_on_a_page(tmp_path: Path) -> None:
+    """A report growing line by line moves its closing sentence over the end of a page: the
+    closing sentence, "Nơi nhận:" and the signer's name always share a page."""
+    from sokets.docx.report import render_report
+
+    report = _report("so-yt-pl01.json")
+    name = report.header.signer.name
+    variants = {}
+    for extra in range(14):
+        grown = report.model_copy(deep=True)
+        answer = grown.answers.get("B")
+        answer.results += "\nNội dung bổ sung của báo cáo." * extra
+        variants[f"v{extra:02d}"] = render_report(grown)
+    for variant, pdf in libreoffice_all(variants, tmp_path, "pdf").items():
+        pages: dict[str, set[int]] = {"closing": set(), "recipients": set(), "name": set()}
+        for page, text, _, _ in pdf_lines(pdf, tmp_path / variant):
+            if text.startswith("Trên đây là"):
+                pages["closing"].add(page)
+            if text.startswith("Nơi nhận"):
+                pages["recipients"].add(page)
+            if text == name:
+                pages["name"].add(page)
+        assert all(pages.values()), (variant, pages)
+        assert len(pages["closing"] | pages["recipients"] | pages["name"]) == 1, (variant, pages)

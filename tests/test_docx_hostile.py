@@ -15,7 +15,7 @@ import pytest
 
 from sokets.docx import reader as reader_module
 from sokets.docx.outline import render_outline
-from sokets.errors import InputError, SoketsError
+from sokets.errors import InputError, InvalidReportError, SoketsError
 from sokets.inputs import read_report
 from sokets.units import get_registry
 from tests.docx_support import open_docx, save, set_field
@@ -227,3 +227,74 @@ def test_random_byte_flips_raise_only_sokets_errors(tmp_path: Path) -> None:
         except SoketsError as exc:
             outcomes.add(type(exc).__name__)
     assert "InputError" in outcomes
+
+
+# -- floods: findings capped, time and memory bounded ----------------------------------------
+
+
+def _flooded(data: bytes, unit: str, count: int) -> bytes:
+    """``data`` with ``count`` copies of the XML ``unit`` at the end of the body."""
+
+    def grow(xml: bytes) -> bytes:
+        end = xml.rindex(b"<w:sectPr")
+        return xml[:end] + unit.encode() * count + xml[end:]
+
+    return rewrite_member(data, DOCUMENT, grow)
+
+
+STRAY = "<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+
+
+def test_200000_stray_paragraphs_give_50_findings_and_a_count(tmp_path: Path) -> None:
+    from sokets.findings import MAX_FINDINGS_PER_CODE
+    from sokets.validation import validate_path
+
+    data = _flooded(_filled(), STRAY, 200_000)
+    assert len(data) < 60_000  # a 48 KB file
+    result = reader_module.read_docx(data, "flood.docx")
+    assert [f.code for f in result.findings] == ["D001"] * MAX_FINDINGS_PER_CODE
+    assert result.omitted == {"D001": 200_000 - MAX_FINDINGS_PER_CODE}
+    path = tmp_path / "flood.docx"
+    path.write_bytes(data)
+    report = validate_path(path)
+    assert report.codes.count("D001") == MAX_FINDINGS_PER_CODE
+    assert report.omitted["D001"] == 200_000 - MAX_FINDINGS_PER_CODE
+    assert report.counts["error"] >= 200_000
+
+
+def test_a_flooded_blank_outline_reports_the_count_with_its_empty_fields(tmp_path: Path) -> None:
+    from sokets.validation import validate_path
+
+    blank = render_outline(get_registry().get("SO-TTTT"))
+    data = _flooded(blank, STRAY, 1_000)
+    with pytest.raises(InvalidReportError) as caught:
+        reader_module.read_docx(data, "flood.docx")
+    assert caught.value.omitted == {"D001": 950}
+    path = tmp_path / "flood.docx"
+    path.write_bytes(data)
+    report = validate_path(path)
+    assert report.codes == ["D014"] * 4 + ["D001"] * 50
+    assert report.omitted == {"D001": 950}
+
+
+def test_paragraph_numbers_count_text_boxes_and_other_containers() -> None:
+    """Locations count every paragraph outside tables, as ``descendant::w:p[not(ancestor::
+    w:tbl)]`` does: those in text boxes and in Markup Compatibility fallbacks too."""
+    from lxml import etree
+
+    boxed = (
+        "<w:p><w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>ô 1</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>ô 2</w:t></w:r></w:p></w:txbxContent></w:drawing></w:r></w:p>"
+        '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/'
+        '2006"><mc:Fallback><w:p/><w:p/></mc:Fallback></mc:AlternateContent>'
+        "<w:p/><w:p><w:r><w:t>Đoạn lạc.</w:t></w:r></w:p>"
+    )
+    data = _flooded(_filled(), boxed, 1)
+    result = reader_module.read_docx(data, "boxed.docx")
+    stray = [f for f in result.findings if "Đoạn lạc." in f.message_vi]
+    (finding,) = stray
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = etree.fromstring(archive.read(DOCUMENT))
+    paragraphs = root.xpath("descendant::w:p[not(ancestor::w:tbl)]", namespaces={"w": W_NS})
+    texts = ["".join(p.itertext()) for p in paragraphs]
+    assert finding.location == f"paragraph {texts.index('Đoạn lạc.') + 1}"

@@ -3,15 +3,16 @@ guidance under each, its Phụ lục 03 tasks filled in; a commune gets the Ph�
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from docx.oxml.ns import qn
 
 from sokets.catalogue import get_catalogue
-from sokets.docx.compose import heading_text
-from sokets.docx.layout import read_custom_properties
+from sokets.docx.compose import continues_heading, guided_heading
 from sokets.docx.outline import ANSWER_HINT, DocxOutlineRenderer, render_outline
+from sokets.docx.package import read_custom_properties
 from sokets.outline import outline_for
 from sokets.render import blank_renderer
 from sokets.units import PL01_KINDS, UnitKind, get_registry
@@ -32,11 +33,11 @@ def _check_items(code: str) -> Any:
     lines = _lines(document)
     applicable = [i for i in outline.walk() if i.applies_to(unit)]
     for item in outline.walk():
-        present = squash(heading_text(item)) in lines
+        present = squash(guided_heading(item)) in lines
         assert present == (item in applicable), (code, item.id)
     for item in applicable:
-        where = lines.index(squash(heading_text(item)))
-        if item.guidance:
+        where = lines.index(squash(guided_heading(item)))
+        if item.guidance and not continues_heading(item):
             assert lines[where + 1] == squash(item.guidance), (code, item.id)
     tags = [
         t.get(qn("w:val"))
@@ -105,3 +106,110 @@ def test_the_renderer_is_registered_and_refuses_a_subunit() -> None:
     assert renderer.suffix == ".docx"
     with pytest.raises(ValueError, match="parent"):
         renderer.render(get_registry().get("CONG-TTDT"))
+
+
+# -- wording (review 13.7, 13.8) ---------------------------------------------------------------
+
+
+_POINT = re.compile(r"^[a-zđ]\d*\) ")  # a point of the outline: "a) Về chính quyền số:"
+
+
+def _text(code: str) -> str:
+    return "\n".join(_lines(open_docx(render_outline(get_registry().get(code)))))
+
+
+def test_the_signers_authority_is_named_as_in_the_model() -> None:
+    from sokets.docx.layout import AUTHORITY_PLACEHOLDER
+    from sokets.models.common import Signer
+
+    title = Signer.model_fields["authority"].title
+    assert title == "Thẩm quyền ký"
+    document = open_docx(render_outline(get_registry().get("SO-YT")))
+    (alias,) = document.element.body.xpath(
+        './/w:sdt[w:sdtPr/w:tag/@w:val="sokets:field:signer_authority"]/w:sdtPr/w:alias/@w:val'
+    )
+    assert alias == title
+    assert AUTHORITY_PLACEHOLDER.startswith(f"({title} ")
+    assert AUTHORITY_PLACEHOLDER in _text("SO-YT")
+    assert "quyền hạn" not in _text("SO-YT").casefold()
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("SO-YT", "Sở Y tế"),
+        ("16705", "UBND xã Hưng Đông"),
+        ("DIEN-LUC", "Công ty Điện lực Nghệ An"),
+    ],
+)
+def test_the_closing_sentence_names_the_unit_first(code: str, name: str) -> None:
+    closing = next(line for line in _text(code).splitlines() if line.startswith("Trên đây là"))
+    assert closing.startswith(f"Trên đây là báo cáo của {name} về kết quả sơ kết 01 năm")
+    assert closing.endswith("Kế hoạch số 586/KH-UBND ngày 22/8/2022 của UBND tỉnh về chuyển đổi số "
+                            "tỉnh Nghệ An đến năm 2025./.")  # fmt: skip
+
+
+def test_guidance_that_continues_a_heading_stays_on_its_line() -> None:
+    """Phụ lục 04 items 2 and 4, as the plan prints them: “2. Công tác chỉ đạo tổ chức triển
+    khai: các văn bản chỉ đạo, …”; no paragraph of an outline starts in lower case."""
+    for code in ("16705", "SO-TTTT", "412"):
+        lines = _text(code).splitlines()
+        lower = [line for line in lines if line[:1].islower() and not _POINT.match(line)]
+        assert not lower, code
+    lines = _text("16705").splitlines()
+    assert any(
+        line.startswith("2. Công tác chỉ đạo tổ chức triển khai: các văn bản chỉ đạo")
+        for line in lines
+    )
+    assert any(line.startswith("4. Đánh giá kết quả triển khai") and ": tập trung" in line
+               for line in lines)  # fmt: skip
+
+
+@pytest.mark.parametrize("code", PL01_UNITS)
+def test_the_header_and_the_body_give_the_issuer_one_name(code: str) -> None:
+    from sokets.docx.layout import issuer_lines, issuer_name
+
+    unit = get_registry().get(code)
+    _, lines = issuer_lines(unit)
+    if unit.kind is not UnitKind.DISTRICT:
+        assert lines == (issuer_name(unit).upper(),)
+    text = _text(code)
+    assert f", {issuer_name(unit)} báo cáo kết quả như sau:" in text
+    assert f"Trên đây là báo cáo của {issuer_name(unit)} về" in text
+
+
+def test_dien_luc_is_the_company_everywhere() -> None:
+    text = _text("DIEN-LUC")
+    assert "CÔNG TY ĐIỆN LỰC NGHỆ AN" in text.splitlines()
+    assert "Công ty Điện lực Nghệ An báo cáo kết quả như sau:" in text
+
+
+@pytest.mark.parametrize(
+    ("code", "recipient", "send_to"),
+    [
+        (
+            "SO-YT",
+            "- UBND tỉnh (qua Sở Thông tin và Truyền thông);",
+            "gửi tệp về UBND tỉnh (qua Sở Thông tin và Truyền thông) trước ngày 20/8/2023.",
+        ),
+        (
+            "412",
+            "- UBND tỉnh (qua Sở Thông tin và Truyền thông);",
+            "gửi tệp về UBND tỉnh (qua Sở Thông tin và Truyền thông) trước ngày 20/8/2023.",
+        ),
+        ("SO-TTTT", "- UBND tỉnh (b/c);", "gửi tệp về UBND tỉnh trước ngày 20/8/2023."),
+        ("16705", "- UBND thành phố Vinh (b/c);", "gửi tệp về UBND thành phố Vinh."),
+    ],
+)
+def test_the_outline_tells_the_clerk_where_to_send_it(
+    code: str, recipient: str, send_to: str
+) -> None:
+    """Plan II.2.a: reports go “về UBND tỉnh (qua Sở Thông tin và Truyền thông) trước ngày
+    20/8/2023”; a commune's to its district. The clerk is told what to do, not a command."""
+    unit = get_registry().get(code)
+    lines = _text(code).splitlines()
+    assert recipient in lines
+    (how,) = [line for line in lines if line.startswith("Ghi số, ký hiệu báo cáo")]
+    assert unit.report_number_example in how
+    assert how.endswith(send_to)
+    assert "sokets" not in "\n".join(lines).casefold()

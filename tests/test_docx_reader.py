@@ -23,9 +23,11 @@ from sokets.errors import InputError, InvalidReportError
 from sokets.findings import FINDING_TYPES, Severity
 from sokets.units import get_registry
 from tests.docx_support import (
+    HAVE_LIBREOFFICE,
     content,
     control,
     insert_table,
+    libreoffice,
     open_docx,
     rewrite_member,
     save,
@@ -248,6 +250,83 @@ def test_a_rendered_outline_has_one_area_per_applicable_item_and_nothing_else() 
             if t.get(qn("w:val")).startswith("sokets:item:")
         ]
         assert tags == [f"sokets:item:{leaf.id}" for leaf in outline_for(unit).leaves_for(unit)]
+
+
+# -- typing as Word and LibreOffice do ----------------------------------------------------------
+
+_TYPING = [
+    pytest.param(False, False, id="word"),
+    pytest.param(False, True, id="hint-style-kept"),
+    pytest.param(True, False, id="flag-left-on"),
+    pytest.param(True, True, id="flag-and-style-left-on"),
+]
+
+
+@pytest.mark.parametrize(("keep_flag", "keep_style"), _TYPING)
+@pytest.mark.parametrize("code", ["SO-YT", "412", "16705"])
+def test_every_field_and_area_typed_over_its_hint_is_read(
+    code: str, keep_flag: bool, keep_style: bool
+) -> None:
+    """Word keeps a hint's content control and only clears its placeholder state; some editors
+    leave the state on. Either way what was typed is read, in every field and every area."""
+    from sokets.outline import outline_for
+
+    document = _outline(code)
+    typing = {"keep_flag": keep_flag, "keep_style": keep_style}
+    set_field(document, "report_number", "12/BC-UBND", **typing)
+    set_field(document, "report_date", "ngày 14 tháng 8 năm 2023", full_date="2023-08-14", **typing)
+    set_field(document, "place", "Nghệ An", **typing)
+    set_field(document, "recipients", "- UBND tỉnh (b/c);\n- Lưu: VT.", **typing)
+    set_field(document, "signer_authority", "KT. CHỦ TỊCH", **typing)
+    set_field(document, "signer_title", "PHÓ CHỦ TỊCH", **typing)
+    set_field(document, "signer_name", "Trần Quốc Hưng", **typing)
+    unit = get_registry().get(code)
+    leaves = outline_for(unit).leaves_for(unit)
+    for leaf in leaves:
+        type_over_hint(document, _area(document, leaf.id), f"Kết quả mục {leaf.id}.", **typing)
+    result = _read(document)
+    assert result.findings == []
+    header = result.report.header
+    assert (header.report_number, header.report_date.isoformat(), header.place) == (
+        "12/BC-UBND",
+        "2023-08-14",
+        "Nghệ An",
+    )
+    assert header.recipients == ["UBND tỉnh (b/c);", "Lưu: VT."]
+    assert (header.signer.authority, header.signer.title, header.signer.name) == (
+        ["KT. CHỦ TỊCH"],
+        "PHÓ CHỦ TỊCH",
+        "Trần Quốc Hưng",
+    )
+    for leaf in leaves:
+        assert result.report.answers.get(leaf.id).results == f"Kết quả mục {leaf.id}.", leaf.id
+
+
+def test_a_hint_left_as_it_was_is_not_an_answer_with_or_without_its_flag() -> None:
+    document = _outline("SO-TTTT")
+    _fill_header(document)
+    flags = document.element.body.xpath(
+        './/w:sdt[w:sdtPr/w:tag/@w:val="sokets:placeholder"]/w:sdtPr/w:showingPlcHdr'
+    )
+    assert len(flags) > 10
+    for flag in flags[::2]:
+        flag.getparent().remove(flag)
+    result = _read(document)
+    assert result.findings == []
+    assert all(answer.is_empty() for _, answer in result.report.answers.answered())
+
+
+@pytest.mark.skipif(not HAVE_LIBREOFFICE, reason="needs LibreOffice")
+def test_an_outline_typed_in_word_then_saved_by_libreoffice_reads_back(tmp_path: Path) -> None:
+    resaved = libreoffice(save(_filled_department()), tmp_path)
+    result = read_docx(resaved, "resaved.docx")
+    assert {f.severity for f in result.findings} == {Severity.WARNING}
+    expected = _read(_filled_department())
+    assert result.report.header == expected.report.header
+    assert result.report.header.signer.title == "PHÓ GIÁM ĐỐC"
+    assert dict(result.report.answers.answered()) == dict(expected.report.answers.answered())
+    assert result.report.appendix_pl02 == expected.report.appendix_pl02
+    assert result.report.appendix_pl03 == expected.report.appendix_pl03
 
 
 # -- what cannot be placed -----------------------------------------------------------------------
@@ -540,3 +619,138 @@ def test_the_docs_list_every_document_finding() -> None:
     for code, kind in FINDING_TYPES.items():
         if code.startswith("D"):
             assert f"| `{code}` | {kind.severity.value} | {kind.title} |" in text, code
+
+
+# -- what validating a document says ---------------------------------------------------------------
+
+
+def _validate(document: Any, tmp_path: Path, name: str = "outline.docx") -> Any:
+    from sokets.validation import validate_path
+
+    path = tmp_path / name
+    path.write_bytes(save(document))
+    return validate_path(path)
+
+
+def _one_language_each(finding: Any) -> None:
+    vi, en = finding.message_vi, finding.message_en
+    assert "(?)" not in vi + en, finding
+    assert " / " not in vi and " / " not in en, finding
+    assert en not in vi and vi not in en, finding
+    assert "chưa" not in en and "not filled" not in vi, finding
+
+
+@pytest.mark.parametrize(
+    ("code", "fields"),
+    [
+        ("SO-YT", ["report number", "report date", "signer's title", "signer's name"]),
+        ("16705", ["report number", "report date", "signer's name"]),  # "CHỦ TỊCH" pre-filled
+    ],
+)
+def test_a_blank_outline_validates_to_one_clean_finding_per_empty_field(
+    code: str, fields: list[str], tmp_path: Path
+) -> None:
+    report = _validate(_outline(code), tmp_path)
+    assert not report.valid
+    assert report.codes == ["D014"] * len(fields)
+    for finding, field in zip(report.findings, fields, strict=True):
+        _one_language_each(finding)
+        assert field in finding.message_en
+        assert re.fullmatch(r"table \d+ row \d+", finding.location)
+
+
+def test_document_findings_of_an_invalid_report_keep_their_codes_and_messages(
+    tmp_path: Path,
+) -> None:
+    document = _outline("SO-TTTT")
+    set_field(document, "signer_title", "GIÁM ĐỐC")
+    set_field(document, "signer_name", "Nguyễn Văn A")
+    heading = next(
+        p
+        for p in document.element.body.iter(qn("w:p"))
+        if text_of(p) == "B. NHIỆM VỤ VÀ GIẢI PHÁP TRONG THỜI GIAN TỚI"
+    )
+    stray = copy.deepcopy(heading)
+    next(stray.iter(qn("w:t"))).text = "Ghi chú lạc."
+    heading.addprevious(stray)
+    report = _validate(document, tmp_path)
+    assert report.codes == ["D014", "D014", "D001"]
+    stray_finding = report.findings[2]
+    assert "Ghi chú lạc." in stray_finding.message_vi
+    assert re.fullmatch(r"paragraph \d+", stray_finding.location)
+    for finding in report.findings:
+        _one_language_each(finding)
+
+
+def test_a_value_the_model_refuses_is_quoted_from_the_document(tmp_path: Path) -> None:
+    document = _outline("16705")
+    _fill_header(document)
+    teams = tables_in(_area(document, "3.c.b3"))[1]
+    teams.rows[1].cells[1].text = "9.999.999.999.999"
+    report = _validate(document, tmp_path)
+    (finding,) = [f for f in report.findings if f.code.startswith("T")]
+    assert report.findings[0] == finding  # then what the rules find in the rest of the outline
+    assert "9999999999999" in finding.message_vi and "9999999999999" in finding.message_en
+    assert "(?)" not in finding.message_vi + finding.message_en
+
+
+# -- outlines made by earlier versions ------------------------------------------------------------
+
+
+def _retext(document: Any, old: str, new: str | None) -> None:
+    """Give the paragraph reading ``old`` the text ``new`` (``None``: remove the paragraph)."""
+    (p,) = [p for p in document.element.body.iter(qn("w:p")) if text_of(p).startswith(old)]
+    if new is None:
+        p.getparent().remove(p)
+        return
+    texts = list(p.iter(qn("w:t")))
+    texts[0].text = new
+    for t in texts[1:]:
+        t.getparent().remove(t)
+
+
+@pytest.mark.parametrize("code", ["SO-TTTT", "16705", "DIEN-LUC"])
+def test_an_outline_worded_as_earlier_versions_did_reads_without_findings(code: str) -> None:
+    """Outlines already sent out print the former closing sentence, authority hint, instructions
+    and names: they are still the outline's own words, and the old hint is still a hint."""
+    from sokets.docx.layout import FORMER_AUTHORITY_PLACEHOLDER
+    from sokets.docx.outline import FORMER_INSTRUCTIONS
+
+    unit = get_registry().get(code)
+    document = _outline(code)
+    set_field(document, "report_number", "12/BC")
+    set_field(document, "report_date", "ngày 14 tháng 8 năm 2023", full_date="2023-08-14")
+    set_field(document, "signer_name", "Trần Quốc Hưng")
+    if code != "16705":
+        set_field(document, "signer_title", "GIÁM ĐỐC")
+        _retext(document, "(Thẩm quyền ký", FORMER_AUTHORITY_PLACEHOLDER)
+    _retext(
+        document,
+        "Trên đây là",
+        "Trên đây là báo cáo kết quả sơ kết 01 năm triển khai thực hiện Kế hoạch số 586/KH-UBND "
+        f"của {'UBND xã Hưng Đông' if code == '16705' else unit.name}./.",
+    )
+    _retext(document, "Hướng dẫn:", FORMER_INSTRUCTIONS)
+    _retext(document, "Ghi số, ký hiệu báo cáo", None)
+    lead = next(
+        text_of(p)
+        for p in document.element.body.iter(qn("w:p"))
+        if text_of(p).startswith("Thực hiện Kế hoạch")
+    )
+    _retext(document, "Thực hiện Kế hoạch", lead.replace("Công ty Điện lực Nghệ An", unit.name))
+    if code == "16705":  # the guidance of item 2 on a line of its own
+        heading = next(
+            p
+            for p in document.element.body.iter(qn("w:p"))
+            if text_of(p).startswith("2. Công tác chỉ đạo")
+        )
+        guidance = copy.deepcopy(heading)
+        heading.remove(list(heading.iter(qn("w:r")))[-1])
+        guidance.remove(next(guidance.iter(qn("w:r"))))
+        first = next(guidance.iter(qn("w:t")))
+        first.text = first.text.removeprefix(": ")
+        heading.addnext(guidance)
+    result = _read(document, code)
+    assert result.findings == []
+    if code != "16705":
+        assert result.report.header.signer.authority == []

@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sokets._text import short_date
 from sokets.catalogue import get_catalogue
-from sokets.docx.formats import date_short, format_number, lines_of_text, xml_text
+from sokets.docx.formats import format_number, lines_of_text, xml_text
 from sokets.docx.reader import read_docx
 from sokets.docx.report import render_report
 from sokets.errors import SoketsError
@@ -47,7 +48,7 @@ def _answer_fragments(item: Any, answer: Answer) -> list[str]:
     for figure in answer.figures:
         out += [*_lines(figure.name), format_number(figure.value), *_lines(figure.unit)]
         if figure.as_of:
-            out.append(date_short(figure.as_of))
+            out.append(short_date(figure.as_of))
     given = getattr(answer, "indicators", None)
     for indicator in item.indicators:
         value = getattr(given, indicator.id, None) if given is not None else None

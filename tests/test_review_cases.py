@@ -12,7 +12,6 @@ from sokets.cli.main import main
 from sokets.errors import InvalidReportError
 from sokets.forms import load_report
 from sokets.outline import pl04_outline
-from sokets.rules import problem_findings
 from sokets.validation import validate_bytes
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -120,17 +119,23 @@ def test_schema_diff_of_a_broken_schema_exits_2(
 
 
 def test_did_you_mean_hints_stop_after_max_hints() -> None:
-    from sokets.rules.model import MAX_HINTS
+    from sokets.errors import InvalidReportError
+    from sokets.findings import MAX_FINDINGS_PER_CODE
+    from sokets.forms import load_report
+    from sokets.rules.model import MAX_HINTS, problem_findings
 
     data = _commune()
     for n in range(MAX_HINTS + 10):
         data["answers"][f"3.a.b{n + 10}"] = {}
-    report = validate_bytes(json.dumps(data).encode(), source="x.json")
-    unknown = [f for f in report.findings if f.code == "T003"]
-    assert len(unknown) + report.omitted["T003"] == MAX_HINTS + 10
+    raw = json.dumps(data).encode()
+    with pytest.raises(InvalidReportError) as caught:
+        load_report(raw, source="x.json")
+    # Every finding, before a report lists at most MAX_FINDINGS_PER_CODE of a code.
+    unknown = [f for f in problem_findings(caught.value.problems, "PL04", data) if f.code == "T003"]
+    assert len(unknown) == MAX_HINTS + 10
     assert "Did you mean" in unknown[0].message_en
-    with pytest.raises(InvalidReportError) as info:  # hints stop after MAX_HINTS, listed or not
-        load_report(json.dumps(data).encode())
-    found = list(problem_findings(info.value.problems, "PL04", data))
-    assert "Did you mean" in found[MAX_HINTS - 1].message_en
-    assert all("Did you mean" not in f.message_en for f in found[MAX_HINTS:])
+    assert all("Did you mean" not in f.message_en for f in unknown[MAX_HINTS:])
+    report = validate_bytes(raw, source="x.json")
+    listed = [f for f in report.findings if f.code == "T003"]
+    assert len(listed) + report.omitted.get("T003", 0) == MAX_HINTS + 10
+    assert len(listed) == min(MAX_HINTS + 10, MAX_FINDINGS_PER_CODE)

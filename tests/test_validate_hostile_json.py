@@ -117,3 +117,13 @@ def test_a_whole_float_is_the_integer() -> None:
     report = load_report(json.dumps(data).encode())
     assert report.answers.get("3.c.b3").indicators.commune_teams == 1  # type: ignore[union-attr]
     assert validate_bytes(json.dumps(data).encode()).findings == []
+
+
+def test_the_summary_counts_the_findings_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _commune()
+    data["answers"]["3.a.b1"]["typical_cases"] = [1] * 300
+    (tmp_path / "many.json").write_text(json.dumps(data))
+    assert main(["validate", str(tmp_path / "many.json")]) == 1
+    assert "300 lỗi / errors" in capsys.readouterr().out.splitlines()[-1]

@@ -70,12 +70,17 @@ class InputError(SoketsError):
 @dataclass(frozen=True)
 class Problem:
     """One place where a form instance does not fit its model (or, as a note, where reading it
-    changed something: ``value`` then holds what was found)."""
+    changed something: ``value`` then holds what was found).
+
+    ``finding``, when a reader already knows the problem as a finding (a document's ``D`` code,
+    a value it quotes), is reported as it is instead of being derived from ``type``.
+    """
 
     pointer: str
     type: str
     message: str
     value: Any = None
+    finding: Finding | None = None
 
 
 class InvalidReportError(SoketsError):
@@ -85,7 +90,9 @@ class InvalidReportError(SoketsError):
     checked); ``notes`` are what reading changed on the way (see :func:`sokets.forms.load_document`).
     ``locations`` maps JSON pointers to places in the file (``"Thông tin!C6"``) where the reader
     knows them, and ``findings`` are what the reader itself noticed (a cell it could not read), as
-    :class:`sokets.inputs.ImportResult` has them for a report that fits.
+    :class:`sokets.inputs.ImportResult` has them for a report that fits; ``omitted`` counts, by
+    code, the findings a reader left out past its per-code limit (see
+    :class:`~sokets.findings.FindingList`).
     """
 
     def __init__(
@@ -98,6 +105,7 @@ class InvalidReportError(SoketsError):
         notes: tuple[Problem, ...] = (),
         locations: dict[str, str] | None = None,
         findings: tuple[Finding, ...] = (),
+        omitted: dict[str, int] | None = None,
     ) -> None:
         self.source = source
         self.form = form
@@ -106,6 +114,7 @@ class InvalidReportError(SoketsError):
         self.notes = notes
         self.locations = dict(locations or {})
         self.findings = findings
+        self.omitted = dict(omitted or {})
         first = problems[0] if problems else Problem("", "", "invalid")
         if not problems and findings:
             first = Problem(findings[0].location, findings[0].code, findings[0].message)

@@ -128,15 +128,17 @@ def invalid_report(error: InvalidReportError, document: Any = None) -> Validatio
 
     ``document`` is the parsed JSON (by default the one the error carries): messages then quote
     the wrong values, and the rules still check whatever part of the report fits (see
-    :func:`check_the_rest`), so that one run shows everything that can be checked. Findings name
-    the place in the file (``Sheet!B7``) where the reader recorded one.
+    :func:`check_the_rest`), so that one run shows everything that can be checked. The reader's
+    own findings, and problems that carry their finding (see :class:`~sokets.errors.Problem`),
+    are reported as they are; findings name the place in the file (``Sheet!B7``) where the reader
+    recorded one.
     """
     if document is None:
         document = error.document
     header = document.get("header") if isinstance(document, dict) else None
     unit_code = header.get("unit_code") if isinstance(header, dict) else None
     found = FindingList()
-    found.extend(error.findings)
+    found.extend(error.findings, error.omitted)
     context = {} if document is None else {"document": document}
     collect_problems(error.notes, error.form, found, **context)
     collect_problems(error.problems, error.form, found, **context)
@@ -249,8 +251,8 @@ class ValidationRun:
             "invalid": sum(1 for r in self.reports if not r.is_valid(strict=strict)),
             "unreadable": len(self.unreadable),
         }
-        for severity in Severity:
-            counts[severity.value] = sum(len(r.by_severity(severity)) for r in self.reports)
+        for severity in Severity:  # the findings left out of a long list count too
+            counts[severity.value] = sum(r.counts[severity.value] for r in self.reports)
         return counts
 
     def to_dict(self, *, strict: bool = False) -> dict[str, Any]:

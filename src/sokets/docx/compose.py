@@ -13,22 +13,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sokets.catalogue import GROUPS, Task
+from sokets.docx.composer import Composer, Element, Font, mm
 from sokets.docx.layout import (
-    HEADING_STYLES,
     LANDSCAPE_TEXT_WIDTH,
-    Composer,
-    Element,
-    Font,
     Heading,
     appendix_heading,
     closing,
     header_table,
-    landscape_section,
-    mm,
     signature_block,
     table_tag,
     title_block,
 )
+from sokets.docx.package import landscape_section
+from sokets.docx.styles import HEADING_STYLES
 from sokets.forms import FORMS
 from sokets.models.tables import PL02_COLUMNS, PL03_COLUMNS
 from sokets.outline import Outline, OutlineItem
@@ -56,6 +53,24 @@ def number_kind(item: OutlineItem) -> str:
 def heading_text(item: OutlineItem) -> str:
     """The heading as printed: ``2. Phát triển hạ tầng số``, ``- Tình hình triển khai …``."""
     return f"{item.number} {item.title}"
+
+
+def continues_heading(item: OutlineItem) -> bool:
+    """Whether the plan's guidance of ``item`` continues its heading after a colon, as the plan
+    prints it (“2. Công tác chỉ đạo tổ chức triển khai: các văn bản chỉ đạo, …”): it starts in
+    lower case."""
+    return bool(item.guidance) and item.guidance[0].islower()
+
+
+def guided_heading(item: OutlineItem) -> str:
+    """The heading as a blank outline prints it: with its guidance when that continues it."""
+    if continues_heading(item):
+        return f"{heading_text(item)}: {item.guidance}"
+    return heading_text(item)
+
+
+#: The guidance continuing a heading: not bold, as the guidance paragraphs.
+GUIDANCE_RUN = Font(bold=False, italic=True, color="595959")
 
 
 def pl02_widths() -> tuple[int, ...]:
@@ -162,6 +177,7 @@ class Skeleton:
     write_leaf: LeafWriter
     guidance: bool
     attached_to: str
+    instructions: Sequence[str] = ()
     pl02_rows: Sequence[Sequence[str]] = ()
     pl03_lines: Sequence[Pl03Line] = ()
     appendices: bool = False
@@ -171,7 +187,7 @@ def compose(skeleton: Skeleton, document: object | None = None) -> Composer:
     """Compose the body of ``skeleton``'s document.
 
     With a python-docx ``document``, the landscape appendix section is set up in it (the body
-    stays in the composer until :func:`~sokets.docx.layout.finish`); without one (the reader
+    stays in the composer until :func:`~sokets.docx.package.finish`); without one (the reader
     collecting the outline's fixed texts) the section break is left out.
     """
     c = Composer()
@@ -180,17 +196,20 @@ def compose(skeleton: Skeleton, document: object | None = None) -> Composer:
     header_table(c, body, s.unit, s.form, s.version, s.kind, s.values)
     title_block(c, body, s.unit)
     if s.guidance:
-        guidance_intro(c, body, s.outline)
+        guidance_intro(c, body, s.outline, s.instructions)
     for item in s.outline.walk():
         if not s.include(item):
             continue
         style = HEADING_STYLES[number_kind(item)]
-        c.paragraph(body, heading_text(item), style=style)
+        p = c.paragraph(body, heading_text(item), style=style)
         if s.guidance and item.guidance:
-            c.paragraph(body, item.guidance, style="SoketsGuidance")
+            if continues_heading(item):
+                c.run(p, f": {item.guidance}", GUIDANCE_RUN)
+            else:
+                c.paragraph(body, item.guidance, style="SoketsGuidance")
         if item.is_answerable:
             s.write_leaf(c, body, item)
-    c.paragraph(body, closing(s.unit))
+    c.paragraph(body, closing(s.unit), keep_next=True)  # never apart from the signature
     signature_block(c, body, s.values)
     if s.appendices:
         if document is not None:
@@ -202,16 +221,8 @@ def compose(skeleton: Skeleton, document: object | None = None) -> Composer:
     return c
 
 
-GUIDANCE_INTRO = (
-    "Hướng dẫn: ghi nội dung báo cáo vào vùng nhập dưới mỗi mục (chữ màu xám là gợi ý, gõ đè lên); "
-    "thêm đoạn, bảng tùy ý trong vùng nhập; không xóa các vùng nhập. Số liệu ghi vào bảng số liệu "
-    "(thêm dòng nếu cần). Có thể bắt đầu một đoạn bằng “Trường hợp điển hình:”, “Tồn tại, vướng "
-    "mắc, nguyên nhân:” hoặc “Kiến nghị, đề xuất:”. Nội dung ngoài các vùng nhập không được đọc "
-    "vào báo cáo (sokets import báo lại vị trí)."
-)
-
-
-def guidance_intro(c: Composer, parent: Element, outline: Outline) -> None:
-    """The note of the plan ("Lưu ý…") and how to fill the outline in."""
+def guidance_intro(c: Composer, parent: Element, outline: Outline, lines: Sequence[str]) -> None:
+    """The note of the plan ("Lưu ý…") and how to fill the outline in and send it."""
     c.paragraph(parent, outline.note, style="SoketsGuidance")
-    c.paragraph(parent, GUIDANCE_INTRO, style="SoketsGuidance")
+    for line in lines:
+        c.paragraph(parent, line, style="SoketsGuidance")

@@ -2,7 +2,8 @@
 
 Vietnamese conventions: ``2.350.000`` (dot between thousands), ``96,8`` (decimal comma), dates as
 in Nghị định 30/2020/NĐ-CP — a day below 10 and the months 1 and 2 take a leading zero
-(``ngày 05 tháng 02 năm 2023``, ``ngày 16 tháng 8 năm 2023``, ``05/8/2022``). The parsers accept
+(``ngày 05 tháng 02 năm 2023``, ``ngày 16 tháng 8 năm 2023``; in figures ``05/8/2022``, written
+by :func:`sokets._text.short_date`). The parsers accept
 what people type besides: ``1,234.5``, ``85%``, ``16/08/2023``, ``2023-08-16``.
 """
 
@@ -14,7 +15,6 @@ from datetime import date
 # Characters XML 1.0 cannot hold (C0 controls other than tab, newline and carriage return, and
 # the two non-characters U+FFFE/U+FFFF): dropped when writing a document.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_SPACES = re.compile(r"\s+")
 
 
 def xml_text(text: str) -> str:
@@ -29,7 +29,7 @@ def lines_of_text(text: str) -> list[str]:
 
 def squash(text: str) -> str:
     """``text`` with runs of white space made one space and the ends stripped."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _pad_day(day: int) -> str:
@@ -43,11 +43,6 @@ def _pad_month(month: int) -> str:
 def date_words(day: date) -> str:
     """``ngày 16 tháng 8 năm 2023`` (Nghị định 30: days below 10 and months 1–2 padded)."""
     return f"ngày {_pad_day(day.day)} tháng {_pad_month(day.month)} năm {day.year}"
-
-
-def date_short(day: date) -> str:
-    """``16/8/2023``, ``05/02/2023`` (same padding rule as :func:`date_words`)."""
-    return f"{_pad_day(day.day)}/{_pad_month(day.month)}/{day.year}"
 
 
 def format_number(value: float) -> str:

@@ -3,31 +3,21 @@
 Under each outline leaf the unit's answer is written in a fixed order: the results (one paragraph
 per line), the figures (a sentence for one, a small table for several), the indicators (a table:
 value, total, percent), then "Trường hợp điển hình:", "Tồn tại, vướng mắc, nguyên nhân:" and
-"Kiến nghị, đề xuất:". Each answer sits in the item's content control, so a rendered report can
-also be read back with :func:`sokets.docx.reader.read_docx`.
+"Kiến nghị, đề xuất:". A label that would open the area stands alone (and a single figure there
+goes in a table), so that its bold survives LibreOffice. Each answer sits in the item's content
+control, so a rendered report can also be read back with :func:`sokets.docx.reader.read_docx`.
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel
 
+from sokets._text import short_date
 from sokets.catalogue import get_catalogue
 from sokets.docx.compose import Pl03Line, Skeleton, compose
-from sokets.docx.formats import date_short, format_number, lines_of_text
-from sokets.docx.layout import (
-    BOLD_ITALIC,
-    TEXT_WIDTH,
-    Composer,
-    Element,
-    Heading,
-    default_place,
-    finish,
-    issuer_name,
-    item_tag,
-    mm,
-    new_document,
-    set_properties,
-)
+from sokets.docx.composer import BOLD_ITALIC, Composer, Element, mm
+from sokets.docx.formats import format_number, lines_of_text
+from sokets.docx.layout import TEXT_WIDTH, Heading, default_place, issuer_name, item_tag
 from sokets.docx.markers import (
     FIGURE_COLUMNS,
     INDICATOR_COLUMNS,
@@ -36,6 +26,7 @@ from sokets.docx.markers import (
     PART_LABELS,
     YES,
 )
+from sokets.docx.package import finish, new_document, set_properties
 from sokets.errors import SoketsError
 from sokets.forms import FORMS
 from sokets.models.common import Answer, Figure, Ratio
@@ -43,6 +34,8 @@ from sokets.models.reports import Pl01Report, Pl04Report
 from sokets.outline import IndicatorKind, OutlineItem, outline_for
 from sokets.units import get_registry
 
+#: The paragraph style of a label standing alone (bold italic, kept with what follows).
+LABEL_STYLE = "SoketsLabel"
 FIGURE_WIDTHS = (mm(82), mm(28), mm(25), TEXT_WIDTH - mm(82 + 28 + 25))
 INDICATOR_WIDTHS = (mm(95), mm(22), mm(22), TEXT_WIDTH - mm(95 + 22 + 22))
 
@@ -106,7 +99,7 @@ def render_report(report: BaseModel) -> bytes:
         write_leaf=write_leaf,
         guidance=False,
         attached_to=(
-            f"Kèm theo Báo cáo số {header.report_number} ngày {date_short(header.report_date)} "
+            f"Kèm theo Báo cáo số {header.report_number} ngày {short_date(header.report_date)} "
             f"của {issuer_name(unit)}"
         ),
         pl02_rows=tuple(
@@ -137,13 +130,13 @@ def figure_sentence(figure: Figure) -> str:
     if figure.unit:
         text += f" {figure.unit}"
     if figure.as_of:
-        text += f" (tính đến ngày {date_short(figure.as_of)})"
+        text += f" (tính đến ngày {short_date(figure.as_of)})"
     return text
 
 
 def figure_row(figure: Figure) -> tuple[str, str, str, str]:
     """One figure as a table row."""
-    as_of = date_short(figure.as_of) if figure.as_of else ""
+    as_of = short_date(figure.as_of) if figure.as_of else ""
     return figure.name, format_number(figure.value), figure.unit, as_of
 
 
@@ -181,15 +174,28 @@ def indicator_rows(item: OutlineItem, answer: Answer) -> list[tuple[str, str, st
     return rows
 
 
-def _labelled(c: Composer, parent: Element, part: str, text: str) -> None:
+def _label(c: Composer, area: Element, part: str) -> None:
+    """A part's label standing alone ("Trường hợp điển hình:"), bold italic by its style."""
+    c.paragraph(area, f"{PART_LABELS[part]}:", style=LABEL_STYLE)
+
+
+def _labelled(c: Composer, area: Element, part: str, text: str) -> None:
+    """``Label: first line`` then the other lines; the label alone first in an area.
+
+    LibreOffice drops the run formatting of the first paragraph of a content control, so a
+    label that opens an area stands in a paragraph of its own, bold italic by its style.
+    """
     lines = [line for line in lines_of_text(text) if line.strip()]
     if not lines:
         return
-    p = c.paragraph(parent)
-    c.run(p, f"{PART_LABELS[part]}:", BOLD_ITALIC)
-    c.run(p, f" {lines[0]}")
-    for line in lines[1:]:
-        c.paragraph(parent, line)
+    if not len(area):
+        _label(c, area, part)
+    else:
+        p = c.paragraph(area)
+        c.run(p, f"{PART_LABELS[part]}:", BOLD_ITALIC)
+        c.run(p, f" {lines.pop(0)}")
+    for line in lines:
+        c.paragraph(area, line)
 
 
 def write_answer(c: Composer, parent: Element, item: OutlineItem, answer: Answer | None) -> None:
@@ -201,12 +207,12 @@ def write_answer(c: Composer, parent: Element, item: OutlineItem, answer: Answer
     for line in lines_of_text(answer.results):
         if line.strip():
             c.paragraph(area, line)
-    if len(answer.figures) == 1:
+    if len(answer.figures) == 1 and len(area):
         p = c.paragraph(area)
         c.run(p, f"{PART_LABELS['figures']}:", BOLD_ITALIC)
         c.run(p, f" {figure_sentence(answer.figures[0])}")
     elif answer.figures:
-        c.paragraph(area, f"{PART_LABELS['figures']}:", font=BOLD_ITALIC, keep_next=True)
+        _label(c, area, "figures")
         c.data_table(
             area,
             tuple(zip(FIGURE_COLUMNS, FIGURE_WIDTHS, strict=True)),
@@ -226,7 +232,7 @@ def write_answer(c: Composer, parent: Element, item: OutlineItem, answer: Answer
         )
         c.gap(area)
     if answer.typical_cases:
-        c.paragraph(area, f"{PART_LABELS['typical_cases']}:", font=BOLD_ITALIC, keep_next=True)
+        _label(c, area, "typical_cases")
         for case in answer.typical_cases:
             lines = [line for line in lines_of_text(case) if line.strip()] or [""]
             c.paragraph(area, f"- {lines[0]}")

@@ -260,6 +260,9 @@ def problem_findings(
     :data:`MAX_HINTS` unknown fields only)."""
     unknown = 0
     for problem in problems:
+        if problem.finding is not None:  # a reader's own finding: as it is
+            yield problem.finding
+            continue
         unknown += problem.type == "extra_forbidden"
         yield problem_finding(problem, form, document, hint=unknown <= MAX_HINTS)
 
@@ -270,6 +273,9 @@ def collect_problems(
     """:func:`problem_findings` into a capped list, building only the findings it keeps."""
     unknown = 0
     for problem in problems:
+        if problem.finding is not None:  # a reader's own finding: as it is
+            into.add(problem.finding)
+            continue
         unknown += problem.type == "extra_forbidden"
         code = finding_type_of(problem, value_at(document, problem.pointer)).code
         if into.has_room(code):

@@ -1,0 +1,119 @@
+"""Benchmark: consolidating a province's round (issue 10).
+
+Targets, each measured as a whole process (start-up included), best of ``--repeat`` runs:
+
+1. one round (506 reports as JSON) consolidated to XLSX in under 3 s, and within 2x of
+   ``sokets validate`` on the same files;
+2. 10 rounds (5,060 files) grow linearly: at most 12x the time of one round;
+3. peak memory (resident set) under 200 MB for one round;
+4. the same round as filled XLSX workbooks consolidated in under 10 s.
+
+    .venv/bin/python bench/consolidate.py [--repeat 3] [--to xlsx] [--skip-workbooks]
+
+Exit status 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.rounds import generate_round  # noqa: E402 - the repository's own test data
+
+AS_OF = "2023-09-01"
+
+
+def measure(args: list[str], repeat: int) -> tuple[float, float]:
+    """(best seconds, peak MB) of ``python -m sokets ARGS`` in fresh processes."""
+    script = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "done = subprocess.run([sys.executable, '-m', 'sokets', *sys.argv[1:]],"
+        " stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+        "seconds = time.perf_counter() - start\n"
+        "if done.returncode not in (0, 1):\n"
+        "    sys.exit(done.stderr.decode()[-2000:])\n"
+        "print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run(
+            [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
+        )
+        if out.returncode:
+            raise SystemExit(f"sokets {' '.join(args)} failed: {out.stderr}")
+        seconds, peak = out.stdout.split()
+        runs.append((float(seconds), float(peak)))
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def as_workbooks(reports: list[Path], folder: Path) -> None:
+    """Each report written as its unit's filled workbook (the XLSX a clerk sends)."""
+    from sokets.forms import load_report
+    from sokets.render import report_renderer
+
+    renderer = report_renderer("xlsx")
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in reports:
+        report = load_report(path.read_bytes(), source=str(path))
+        (folder / f"{path.stem}.xlsx").write_bytes(renderer.render(report))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--to", default="xlsx")
+    parser.add_argument("--skip-workbooks", action="store_true")
+    args = parser.parse_args()
+    suffix = {"xlsx": ".xlsx", "json": ".json", "text": ".txt"}[args.to]
+    failed = False
+
+    def report(name: str, seconds: float, peak: float, target: str, ok: bool) -> None:
+        nonlocal failed
+        failed |= not ok
+        verdict = "PASS" if ok else "FAIL"
+        print(f"{name:44} {seconds:7.2f} s {peak:7.0f} MB   {target:24} {verdict}")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        round_ = work / "round"
+        reports = generate_round(round_)
+        print(f"round: {len(reports)} reports in {round_}\n")
+        out = work / f"tong-hop{suffix}"
+        consolidate = ["consolidate", str(round_), "--as-of", AS_OF, "--to", args.to, "-o"]
+        validate_s, validate_mb = measure(["validate", "-q", str(round_)], args.repeat)
+        report("sokets validate (one round)", validate_s, validate_mb, "reference", True)
+        one_s, one_mb = measure([*consolidate, str(out)], args.repeat)
+        report(f"sokets consolidate --to {args.to} (one round)", one_s, one_mb, "< 3 s", one_s < 3)
+        report("  ... / validate", one_s / validate_s, 0, "<= 2x", one_s <= 2 * validate_s)
+        report("  ... peak memory", 0, one_mb, "< 200 MB", one_mb < 200)
+        rounds = work / "rounds"
+        for n in range(10):
+            shutil.copytree(round_, rounds / f"{n}")
+        ten_s, ten_mb = measure(
+            ["consolidate", str(rounds), "--as-of", AS_OF, "--to", args.to, "-o", str(out)],
+            max(1, args.repeat - 1),
+        )
+        report(f"10 rounds ({10 * len(reports)} files)", ten_s, ten_mb, "<= 12x one round",
+               ten_s <= 12 * one_s)  # fmt: skip
+        if not args.skip_workbooks:
+            workbooks = work / "workbooks"
+            as_workbooks(reports, workbooks)
+            book_s, book_mb = measure(
+                ["consolidate", str(workbooks), "--as-of", AS_OF, "--to", args.to, "-o", str(out)],
+                args.repeat,
+            )
+            report("the round as XLSX workbooks", book_s, book_mb, "< 10 s", book_s < 10)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
