@@ -12,6 +12,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from sokets.catalogue import get_catalogue
+from sokets.forms import FORMS
 from sokets.outline import IndicatorKind, Outline, OutlineItem, pl01_outline, pl04_outline
 from sokets.units import PL01_KINDS, UnitKind, get_registry
 
@@ -75,7 +76,10 @@ def figures(draw: st.DrawFn) -> dict[str, Any]:
 
 @st.composite
 def ratios(draw: st.DrawFn) -> dict[str, Any]:
-    """A ratio with numerator <= denominator and, sometimes, a stated percent."""
+    """A ratio with numerator <= denominator and, sometimes, a stated percent; now and then a
+    percent alone (a rate with no count behind it)."""
+    if draw(st.integers(0, 7)) == 0:
+        return {"percent": draw(st.integers(0, 1000)) / 10}
     denominator = draw(st.integers(min_value=1, max_value=10**6))
     numerator = draw(st.integers(min_value=0, max_value=denominator))
     ratio: dict[str, Any] = {"numerator": numerator, "denominator": denominator}
@@ -139,7 +143,7 @@ def report_headers(draw: st.DrawFn, form: str, unit_code: str) -> dict[str, Any]
     """A report header for ``unit_code``."""
     header: dict[str, Any] = {
         "form": form,
-        "version": "1.0.0",
+        "version": FORMS[form].version,
         "unit_code": unit_code,
         "report_number": draw(texts(min_size=1, max_size=20)),
         "report_date": draw(dates),

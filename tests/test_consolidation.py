@@ -373,3 +373,21 @@ def test_the_docs_list_every_status_and_file_role() -> None:
 
     docs = (Path(__file__).resolve().parent.parent / "docs" / "consolidation.md").read_text()
     assert catalogue_markdown() in docs, "update docs/consolidation.md from catalogue_markdown()"
+
+
+def test_a_percent_given_alone_is_counted_apart_not_added_up(tmp_path: Path) -> None:
+    codes = communes_of(CON_CUONG)
+    estimate = commune(codes[0])
+    estimate["answers"]["3.c.b2"]["indicators"]["residents_informed"] = {"percent": 70.0}
+    write(tmp_path, "a.json", estimate)
+    counted = commune(codes[1])
+    counted["answers"]["3.c.b2"]["indicators"]["residents_informed"] = {
+        "numerator": 300,
+        "denominator": 1000,
+    }
+    write(tmp_path, "b.json", counted)
+    result = consolidate([tmp_path], scope=CON_CUONG, as_of=AS_OF)
+    row = rollup(result, "3.c.b2", "residents_informed", "total")
+    assert (row.reporting_units, row.percent_only) == (2, 1)
+    assert (row.numerator, row.denominator, row.rate) == (300, 1000, 30.0)
+    assert all(e.status is not Status.WITH_ERRORS for e in result.units)  # R030 is a warning

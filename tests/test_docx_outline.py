@@ -13,6 +13,7 @@ from sokets.catalogue import get_catalogue
 from sokets.docx.compose import continues_heading, guided_heading
 from sokets.docx.outline import ANSWER_HINT, DocxOutlineRenderer, render_outline
 from sokets.docx.package import read_custom_properties
+from sokets.forms import FORMS
 from sokets.outline import outline_for
 from sokets.render import blank_renderer
 from sokets.units import PL01_KINDS, UnitKind, get_registry
@@ -49,7 +50,7 @@ def _check_items(code: str) -> Any:
     properties = read_custom_properties(document)
     assert properties == {
         "sokets.form": unit.form,
-        "sokets.version": "1.0.0",
+        "sokets.version": FORMS[str(unit.form)].version,
         "sokets.unit_code": code,
         "sokets.document": "outline",
     }

@@ -21,6 +21,7 @@ from sokets.docx.outline import render_outline
 from sokets.docx.reader import read_docx
 from sokets.errors import InputError, InvalidReportError
 from sokets.findings import FINDING_TYPES, Severity
+from sokets.forms import FORMS
 from sokets.units import get_registry
 from tests.docx_support import (
     HAVE_LIBREOFFICE,
@@ -570,7 +571,9 @@ def test_identity_falls_back_to_the_header_marker_when_properties_are_lost() -> 
     both = rewrite_member(
         stripped,
         "word/document.xml",
-        lambda xml: xml.replace("sokets:document:PL01:1.0.0:SO-TTTT:outline", "other"),
+        lambda xml: xml.replace(
+            f"sokets:document:PL01:{FORMS['PL01'].version}:SO-TTTT:outline", "other"
+        ),
     )
     with pytest.raises(InputError, match="not a sokets"):
         read_docx(both, "x.docx")
@@ -580,7 +583,9 @@ def test_another_version_of_the_outline_is_refused() -> None:
     data = rewrite_member(
         save(_filled_department()),
         "docProps/custom.xml",
-        lambda xml: xml.replace("<vt:lpwstr>1.0.0</vt:lpwstr>", "<vt:lpwstr>9.9.9</vt:lpwstr>"),
+        lambda xml: xml.replace(
+            f"<vt:lpwstr>{FORMS['PL01'].version}</vt:lpwstr>", "<vt:lpwstr>9.9.9</vt:lpwstr>"
+        ),
     )
     with pytest.raises(InputError, match=r"9\.9\.9"):
         read_docx(data, "x.docx")

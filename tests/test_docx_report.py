@@ -56,7 +56,8 @@ def _answer_fragments(item: Any, answer: Answer) -> list[str]:
             continue
         out.append(squash(indicator.label))
         if indicator.kind is IndicatorKind.RATIO:
-            out += [format_number(value.numerator), format_number(value.denominator)]
+            if value.counted:
+                out += [format_number(value.numerator), format_number(value.denominator)]
             if value.percent is not None:
                 out.append(format_number(value.percent))
         elif indicator.kind is IndicatorKind.YES_NO:

@@ -52,7 +52,13 @@ def test_registry_lists_the_four_appendices() -> None:
         ("PL03", "Phụ lục 03"),
         ("PL04", "Phụ lục 04"),
     ]
-    assert all(f.version == "1.0.0" for f in FORMS.values())
+    # 1.1.0 of the reports accepts a rate given as a percent alone; the tables are unchanged
+    assert {f.id: f.version for f in FORMS.values()} == {
+        "PL01": "1.1.0",
+        "PL02": "1.0.0",
+        "PL03": "1.0.0",
+        "PL04": "1.1.0",
+    }
     assert FORMS["PL01"].model.__name__ == "Pl01Report"
 
 

@@ -20,7 +20,7 @@ from sokets.models import tables
 from sokets.schema.export import DOCUMENTS
 from tests.schema.support import SCHEMAS
 
-PL01 = "PL01/1.0.0.schema.json"
+PL01 = f"PL01/{FORMS['PL01'].version}.schema.json"
 PL02 = "PL02/1.0.0.schema.json"
 
 
@@ -40,10 +40,22 @@ def test_export_then_check(tmp_path: Path, capsysbinary: pytest.CaptureFixture[b
     assert code == 0
     written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.json"))
     documents = [f"{d}/{version}.schema.json" for d, (version, _, _) in DOCUMENTS.items()]
-    assert written == sorted([*(f"{f}/1.0.0.schema.json" for f in FORMS), *documents, "index.json"])
+    current = [f"{f}/{spec.version}.schema.json" for f, spec in FORMS.items()]
+    assert written == sorted([*current, *documents, "index.json"])
     assert all(name in err for name in written)
     for path in folder.rglob("*.json"):
         assert path.read_bytes() == (SCHEMAS / path.relative_to(folder)).read_bytes()
+    # export writes the current versions; the published older ones are kept, never regenerated
+    code, _, err = _run(capsysbinary, "schema", "check", str(folder))
+    older = sorted(
+        p.relative_to(SCHEMAS).as_posix()
+        for p in SCHEMAS.rglob("*.json")
+        if not (folder / p.relative_to(SCHEMAS)).exists()
+    )
+    assert code == 1 and older == ["PL01/1.0.0.schema.json", "PL04/1.0.0.schema.json"]
+    assert all(f"{name}: " in err and "published version was deleted" in err for name in older)
+    for name in older:
+        shutil.copy(SCHEMAS / name, folder / name)
     assert _run(capsysbinary, "schema", "check", str(folder)) == (0, "", "")
     code, _, err = _run(capsysbinary, "schema", "export", str(folder))
     assert (code, "up to date" in err) == (0, True)

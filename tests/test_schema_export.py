@@ -218,7 +218,7 @@ def test_each_unit_must_answer_exactly_its_items(
     for unit in units:
         header: dict[str, Any] = {
             "form": form,
-            "version": "1.0.0",
+            "version": FORMS[form].version,
             "unit_code": unit.code,
             "report_number": "1/BC",
             "report_date": "2023-08-14",

@@ -1,7 +1,7 @@
 """Form versions: semver helpers, migrations of older instances, published schema files kept
 (issue 3, item 6).
 
-Only version 1.0.0 of each form exists, so the migration tests register a temporary older
+PL02 exists in version 1.0.0 only, so the migration tests register a temporary older
 version — a PL02 0.9.0 whose rows said ``content`` where 1.0.0 says ``task``, and a 0.8.0 before
 it whose header said ``unit`` — and remove it afterwards.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ from sokets.schema.versions import (
     published_versions,
     version_bump,
 )
+from tests.conftest import EXAMPLES
+from tests.schema.support import SCHEMAS
 from tests.strategies import FORM_STRATEGIES
 
 
@@ -48,11 +51,23 @@ def test_version_bump() -> None:
     assert Bump.MAJOR > Bump.MINOR > Bump.PATCH > Bump.NONE
 
 
-def test_current_versions_are_published_and_the_only_readable_ones() -> None:
-    for form in ("PL01", "PL02", "PL03", "PL04"):
-        assert published_versions(form)[-1] == "1.0.0"
+def test_current_versions_are_published_with_the_versions_they_read() -> None:
+    for form in ("PL02", "PL03"):
+        assert published_versions(form) == ("1.0.0",)
         assert supported_versions(form) == ("1.0.0",)
-        assert form in PUBLISHED
+    for form in ("PL01", "PL04"):  # 1.1.0 reads 1.0.0 as it is (a percent alone accepted)
+        assert published_versions(form) == ("1.0.0", "1.1.0")
+        assert supported_versions(form) == ("1.1.0", "1.0.0")
+    assert set(PUBLISHED) == {"PL01", "PL02", "PL03", "PL04"}
+
+
+def test_a_report_of_1_0_0_reads_as_1_1_0_unchanged() -> None:
+    data = json.loads((EXAMPLES / "xa-hung-dong-pl04.json").read_bytes())
+    data["header"]["version"] = "1.0.0"
+    report = load_report(json.dumps(data).encode())
+    assert report.header.version == "1.1.0"
+    data["header"]["version"] = "1.1.0"
+    assert report == load_report(json.dumps(data).encode())
 
 
 def _pl02(version: str = "1.0.0", **rows: Any) -> dict[str, Any]:
@@ -161,7 +176,7 @@ def test_a_published_version_file_may_not_be_deleted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "schemas"
-    write_schemas(folder)
+    shutil.copytree(SCHEMAS, folder)  # the published versions' files, and the current ones
     assert check_schemas(folder) == []
     monkeypatch.setitem(PUBLISHED, "PL02", ("0.9.0",))  # as if 0.9.0 had been published
     write_schemas(folder)

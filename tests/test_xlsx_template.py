@@ -16,7 +16,7 @@ import pytest
 from sokets.catalogue import get_catalogue
 from sokets.cli.main import main
 from sokets.errors import SoketsError
-from sokets.forms import load_report
+from sokets.forms import FORMS, load_report
 from sokets.models.tables import PL02_COLUMNS, PL03_COLUMNS
 from sokets.outline import outline_for
 from sokets.render import blank_renderer, report_renderer
@@ -128,7 +128,7 @@ def test_identity_is_embedded_in_a_very_hidden_sheet_and_defined_names() -> None
     assert meta.sheet_state == "veryHidden"
     values = {meta.cell(r, 1).value: meta.cell(r, 2).value for r in range(1, meta.max_row + 1)}
     assert values["generator"] == "sokets"
-    assert values["form"] == "PL04" and values["form_version"] == "1.0.0"
+    assert values["form"] == "PL04" and values["form_version"] == FORMS["PL04"].version
     assert values["unit_code"] == COMMUNE
     assert values["layout"] == lay.LAYOUT_VERSION
     assert wb.defined_names["SOKETS_UNIT"].attr_text == f'"{COMMUNE}"'

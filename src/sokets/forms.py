@@ -46,7 +46,7 @@ FORMS: dict[str, FormSpec] = {
     for spec in (
         FormSpec(
             "PL01",
-            "1.0.0",
+            "1.1.0",
             "Phụ lục 01",
             "Đề cương báo cáo dành cho các sở, ban, ngành cấp tỉnh và UBND cấp huyện",
             "sokets.models.reports:Pl01Report",
@@ -68,7 +68,7 @@ FORMS: dict[str, FormSpec] = {
         ),
         FormSpec(
             "PL04",
-            "1.0.0",
+            "1.1.0",
             "Phụ lục 04",
             "Đề cương báo cáo cho UBND cấp xã",
             "sokets.models.reports:Pl04Report",

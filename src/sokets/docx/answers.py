@@ -202,6 +202,9 @@ class Answer:
         if indicator.kind is IndicatorKind.RATIO:
             numerator, denominator = parse_int(value), parse_int(total)
             stated = parse_number(percent) if percent else None
+            if not (value or total) and stated is not None:  # a rate given as a percent alone
+                self.indicators[indicator.id] = {"percent": stated}
+                return
             if numerator is None or denominator is None or (percent and stated is None):
                 find(
                     INDICATOR_UNREADABLE,

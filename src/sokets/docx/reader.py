@@ -51,6 +51,7 @@ from sokets.findings import Finding
 from sokets.forms import FORMS, load_report
 from sokets.inputs import MAX_INPUT_BYTES, ImportResult
 from sokets.outline import outline_for
+from sokets.schema.versions import supported_versions
 from sokets.units import Unit, get_registry
 
 # -- limits --------------------------------------------------------------------------------------
@@ -120,10 +121,11 @@ def identify(package: WordPackage, source: str) -> Identity:
         raise InputError(
             f"biểu mẫu {form!r} không đọc được từ DOCX / unsupported form", source=source
         )
-    if version != spec.version:
+    readable = supported_versions(form)  # the current one, and those migrated to it
+    if version not in readable:
         raise InputError(
-            f"đề cương phiên bản {version!r} của {form} không được hỗ trợ (hỗ trợ: {spec.version}); "
-            f"hãy tải đề cương mới / unsupported version",
+            f"đề cương phiên bản {version!r} của {form} không được hỗ trợ (hỗ trợ: "
+            f"{', '.join(readable)}); hãy tải đề cương mới / unsupported version",
             source=source,
         )
     unit = get_registry().get(code) if code in get_registry() else None

@@ -159,11 +159,12 @@ def indicator_rows(item: OutlineItem, answer: Answer) -> list[tuple[str, str, st
         if value is None:
             continue
         if indicator.kind is IndicatorKind.RATIO:
+            counted = value.numerator is not None and value.denominator is not None
             rows.append(
                 (
                     indicator.label,
-                    format_number(value.numerator),
-                    format_number(value.denominator),
+                    format_number(value.numerator) if counted else "",
+                    format_number(value.denominator) if counted else "",
                     percent_text(value),
                 )
             )

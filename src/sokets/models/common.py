@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import AfterValidator, BeforeValidator, Field
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from sokets.catalogue import get_catalogue
 from sokets.models.base import CodeList, FormModel, Omittable, Text
@@ -135,16 +142,43 @@ class Figure(FormModel):
 
 
 class Ratio(FormModel):
-    """A rate (tỷ lệ): numerator over denominator, with the percent the unit stated, if any."""
+    """A rate (tỷ lệ): numerator over denominator, with the percent the unit stated, if any.
 
-    numerator: Count = Field(title="Tử số")
-    denominator: Count = Field(title="Mẫu số")
-    percent: Omittable[Number] = Field(default=None, title="Tỷ lệ (%) đơn vị ghi")
+    A rate with no count behind it (the share of residents who know of digital transformation,
+    an estimate) may be given as the stated percent alone; numerator and denominator otherwise
+    come together. The rules warn that a percent alone cannot be added up (R030).
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "minProperties": 1,
+            "dependentRequired": {"numerator": ["denominator"], "denominator": ["numerator"]},
+        }
+    )
+
+    numerator: Omittable[Count] = Field(default=None, title="Tử số")
+    denominator: Omittable[Count] = Field(default=None, title="Mẫu số")
+    percent: Omittable[Number] = Field(default=None, title="Tỷ lệ (%) do đơn vị ghi")
+
+    @model_validator(mode="after")
+    def _terms_together(self) -> Self:
+        missing = [name for name in ("numerator", "denominator") if getattr(self, name) is None]
+        if not missing or (len(missing) == 2 and self.percent is not None):
+            return self
+        raise ValidationError.from_exception_data(
+            type(self).__name__,
+            [InitErrorDetails(type="missing", loc=(name,), input={}) for name in missing],
+        )
+
+    @property
+    def counted(self) -> bool:
+        """Whether the rate has its numerator and denominator (and so can be added up)."""
+        return self.numerator is not None and self.denominator is not None
 
     @property
     def computed_percent(self) -> float | None:
-        """``100 * numerator / denominator``, or ``None`` when the denominator is 0."""
-        if self.denominator == 0:
+        """``100 * numerator / denominator``, or ``None`` without both or with a 0 denominator."""
+        if self.numerator is None or not self.denominator:
             return None
         return 100 * self.numerator / self.denominator
 
@@ -183,7 +217,9 @@ class ReportHeader(FormModel):
     form: str = Field(title="Mã biểu mẫu")
     version: str = Field(title="Phiên bản biểu mẫu")
     unit_code: str = Field(title="Mã đơn vị báo cáo")
-    report_number: Text = Field(title="Số báo cáo", description="Ví dụ: 125/BC-STTTT")
+    report_number: Text = Field(
+        title="Số báo cáo", description="Ví dụ: 52/BC-UBND (số/BC-tên viết tắt của cơ quan)"
+    )
     report_date: date = Field(title="Ngày báo cáo")
     place: Text = Field(default="", title="Địa danh", description="Nơi ban hành, ví dụ: Nghệ An")
     signer: Signer = Field(title="Người ký")

@@ -26,7 +26,7 @@ class Pl01Header(ReportHeader):
     """Header of a Phụ lục 01 report."""
 
     form: Literal["PL01"] = Field(title="Mã biểu mẫu")
-    version: Literal["1.0.0"] = Field(title="Phiên bản biểu mẫu")
+    version: Literal["1.1.0"] = Field(title="Phiên bản biểu mẫu")
     unit_code: Pl01UnitCode = Field(title="Mã đơn vị báo cáo")
 
 
@@ -34,7 +34,7 @@ class Pl04Header(ReportHeader):
     """Header of a Phụ lục 04 report; a commune also names its district."""
 
     form: Literal["PL04"] = Field(title="Mã biểu mẫu")
-    version: Literal["1.0.0"] = Field(title="Phiên bản biểu mẫu")
+    version: Literal["1.1.0"] = Field(title="Phiên bản biểu mẫu")
     unit_code: CommuneCode = Field(title="Mã đơn vị báo cáo")
     district_code: DistrictCode = Field(title="Mã UBND cấp huyện")
 

@@ -396,6 +396,27 @@ CODE_TRIMMED = finding_type(
     "flagged: never an unknown unit, never changed silently.",
 )
 
+PERCENT_ONLY = finding_type(
+    "R030",
+    W,
+    "Tỷ lệ chỉ ghi phần trăm / rate given as a percent alone",
+    "{label} chỉ ghi {percent_vi}%, không có tử số và mẫu số: tỷ lệ được ghi nhận nhưng không "
+    "cộng dồn được khi tổng hợp. Nếu có số đếm, hãy ghi tử số và mẫu số.",
+    "Rate {indicator} is given as {percent_en}% alone, without numerator and denominator: it is "
+    "kept but cannot be added up in a consolidation. Give both numbers if you have the counts.",
+    "Some rates the plan asks for have no count behind them (the share of residents who know of "
+    "digital transformation is an estimate), so a percent alone is accepted; roll-ups add up "
+    "numerators and denominators only, and count the units that gave a percent alone.",
+)
+PERCENT_OUT_OF_RANGE = finding_type(
+    "R031",
+    E,
+    "Tỷ lệ phần trăm ngoài 0–100 / percent out of range",
+    "{label} ghi {percent_vi}%; tỷ lệ phải từ 0 đến 100%. Hãy sửa lại.",
+    "Rate {indicator} is {percent_en}%; a rate lies between 0 and 100%. Correct it.",
+    "A rate given as its percent alone must lie between 0 and 100.",
+)
+
 #: The codes of this catalogue, in order.
 CODES: tuple[FindingType, ...] = (
     WRONG_TYPE,
@@ -436,4 +457,6 @@ CODES: tuple[FindingType, ...] = (
     COMMUNES_DENOMINATOR,
     TEXT_TOO_LONG_FOR_CELL,
     CODE_TRIMMED,
+    PERCENT_ONLY,
+    PERCENT_OUT_OF_RANGE,
 )

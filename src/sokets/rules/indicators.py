@@ -19,20 +19,35 @@ def _number(value: float) -> str:
     return f"{value:.15g}" if abs(value) < 1e15 else f"{value:g}"
 
 
+def _percent_alone(percent: float, pointer: str, names: dict[str, str]) -> list[Finding]:
+    """A rate given as its percent alone: out of 0–100 an error, else a warning that it cannot be
+    added up."""
+    stated = _number(percent)
+    kind = c.PERCENT_OUT_OF_RANGE if not 0 <= percent <= 100 else c.PERCENT_ONLY
+    return [
+        kind.at(
+            f"{pointer}/percent", percent_vi=stated.replace(".", ","), percent_en=stated, **names
+        )
+    ]
+
+
 def ratio_findings(ratio: Ratio, pointer: str, indicator: Indicator) -> list[Finding]:
-    """What is wrong with one ratio at ``pointer``: bounds first, then the stated percent."""
+    """What is wrong with one ratio at ``pointer``: bounds first, then the stated percent; a
+    percent given alone is flagged as such."""
     numerator, denominator, percent = ratio.numerator, ratio.denominator, ratio.percent
-    in_bounds = denominator > 0 and 0 <= numerator <= denominator
-    if in_bounds and (
-        percent is None or abs(percent - 100 * numerator / denominator) <= _TOLERANCE
-    ):
-        return []
     label = short(indicator.label, 90)
     names = {
         "indicator": indicator.id,
         "label": label,
         "label_lower": label[:1].lower() + label[1:],
     }
+    if numerator is None or denominator is None:
+        return [] if percent is None else _percent_alone(percent, pointer, names)
+    in_bounds = denominator > 0 and 0 <= numerator <= denominator
+    if in_bounds and (
+        percent is None or abs(percent - 100 * numerator / denominator) <= _TOLERANCE
+    ):
+        return []
     if denominator <= 0:
         return [
             c.DENOMINATOR_NOT_POSITIVE.at(
@@ -66,13 +81,14 @@ def _communes_denominator(
     if ctx.unit.kind is not UnitKind.DISTRICT:  # answered by another unit: R007 says so
         return
     communes = len(get_registry().children(ctx.unit.code))
-    if ratio.denominator > 0 and ratio.denominator != communes:  # not positive: R017
+    denominator = ratio.denominator
+    if denominator is not None and 0 < denominator != communes:  # not positive: R017
         label = short(indicator.label, 90)
         yield c.COMMUNES_DENOMINATOR.at(
             f"{item_pointer}/indicators/{indicator.id}/denominator",
             indicator=indicator.id,
             label_lower=label[:1].lower() + label[1:],
-            denominator=ratio.denominator,
+            denominator=denominator,
             communes=communes,
             unit_name=ctx.unit.name,
         )
@@ -88,11 +104,13 @@ def _communes_denominator(
         c.PERCENT_MISMATCH,
         c.NEGATIVE_COUNT,
         c.COMMUNES_DENOMINATOR,
+        c.PERCENT_ONLY,
+        c.PERCENT_OUT_OF_RANGE,
     ),
 )
 def indicators_consistent(ctx: ReportContext) -> Iterator[Finding]:
     """0 <= numerator <= denominator, denominator > 0, percent agrees; counts >= 0; a rate over
-    a district's communes has their number as denominator."""
+    a district's communes has their number as denominator; a percent alone is flagged."""
     for leaf, answer, item_pointer, _ in ctx.answered:
         if not leaf.indicators:
             continue
@@ -109,7 +127,9 @@ def indicators_consistent(ctx: ReportContext) -> Iterator[Finding]:
                 if indicator.over_communes:
                     yield from _communes_denominator(ctx, value, item_pointer, indicator)
                 if (
-                    0 <= n <= d
+                    n is not None
+                    and d is not None
+                    and 0 <= n <= d
                     and d > 0
                     and (percent is None or abs(percent - 100 * n / d) <= _TOLERANCE)
                 ):

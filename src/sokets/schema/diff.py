@@ -58,6 +58,7 @@ _LIMITS = {
 _HANDLED = frozenset(
     {"$ref", "$defs", "$id", "$schema", "type", "const", "enum", "oneOf", "format"}
     | {"properties", "required", "additionalProperties", "items", "allOf", "then", "else"}
+    | {"dependentRequired"}
     | set(_LIMITS)
 )
 
@@ -202,6 +203,7 @@ class _Comparer:
         self._limits(old, new, at)
         self._properties(old, new, at)
         self._required(old, new, at)
+        self._dependencies(old, new, at)
         self._additional(old, new, at)
         self._items(old, new, at)
         self._rules(old, new, at)
@@ -279,6 +281,10 @@ class _Comparer:
                 continue
             loosened = b is None or (a is not None and (b > a) == larger_accepts_more)
             detail = f"{key} {_short(a)} → {_short(b)}"
+            implied = b is not None and b <= len(old.get("required", []))
+            if key == "minProperties" and not loosened and implied:
+                detail += " (every old instance has the properties it required)"
+                loosened = True
             if loosened:
                 self.add(at, "constraint-loosened", Impact.COMPATIBLE, detail)
             else:
@@ -315,6 +321,30 @@ class _Comparer:
             if name not in after:
                 where = _At(f"{at.location}/{_escape(name)}", at.pointer)
                 self.add(where, "required-removed", Impact.COMPATIBLE, f"{name!r} now optional")
+
+    def _dependencies(self, old: dict[str, Any], new: dict[str, Any], at: _At) -> None:
+        """``dependentRequired``: a property newly needed beside another is breaking, unless the
+        old schema required it anyway."""
+        before: dict[str, list[str]] = old.get("dependentRequired", {})
+        after: dict[str, list[str]] = new.get("dependentRequired", {})
+        required = set(old.get("required", []))
+        for name, needed in after.items():
+            where = _At(f"{at.location}/{_escape(name)}", f"{at.pointer}/dependentRequired")
+            for other in needed:
+                if other in before.get(name, []):
+                    continue
+                detail = f"{other!r} needed with {name!r}"
+                if other in required:
+                    detail += " (already required)"
+                    self.add(where, "dependency-added", Impact.COMPATIBLE, detail)
+                else:
+                    self.add(where, "dependency-added", Impact.BREAKING, detail)
+        for name, needed in before.items():
+            for other in needed:
+                if other not in after.get(name, []):
+                    where = _At(f"{at.location}/{_escape(name)}", f"{at.pointer}/dependentRequired")
+                    detail = f"{other!r} no longer needed with {name!r}"
+                    self.add(where, "dependency-removed", Impact.COMPATIBLE, detail)
 
     def _additional(self, old: dict[str, Any], new: dict[str, Any], at: _At) -> None:
         a, b = old.get("additionalProperties", True), new.get("additionalProperties", True)

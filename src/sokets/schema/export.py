@@ -90,7 +90,11 @@ _DEF_TEXT: dict[str, tuple[str, str]] = {
         "vướng mắc, nguyên nhân; kiến nghị, đề xuất.",
     ),
     "Figure": ("Số liệu", "Một số liệu: tên, giá trị, đơn vị tính và ngày tính đến."),
-    "Ratio": ("Tỷ lệ", "Tử số, mẫu số và tỷ lệ (%) đơn vị ghi trong báo cáo."),
+    "Ratio": (
+        "Tỷ lệ",
+        "Tử số, mẫu số và tỷ lệ (%) do đơn vị ghi trong báo cáo; tỷ lệ không có số đếm (ước tính) "
+        "có thể chỉ ghi tỷ lệ (%).",
+    ),
     "Signer": ("Người ký", "Thẩm quyền ký (TM., KT.), chức vụ và họ và tên người ký."),
     "Pl01Header": (
         "Thông tin chung của báo cáo theo Phụ lục 01",

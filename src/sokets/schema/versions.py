@@ -24,7 +24,12 @@ from sokets.errors import InputError
 
 #: Versions of each form published before the current one (whose schema files must be kept).
 #: The current version (:attr:`sokets.forms.FormSpec.version`) is always published too.
-PUBLISHED: dict[str, tuple[str, ...]] = {"PL01": (), "PL02": (), "PL03": (), "PL04": ()}
+PUBLISHED: dict[str, tuple[str, ...]] = {
+    "PL01": ("1.0.0",),
+    "PL02": (),
+    "PL03": (),
+    "PL04": ("1.0.0",),
+}
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 """Turns an instance (a JSON object as a dict) of one version into the next version's shape."""
@@ -158,6 +163,14 @@ class MigrationRegistry:
 
 #: The migrations sokets applies when it reads an older form version.
 MIGRATIONS = MigrationRegistry()
+
+
+@MIGRATIONS.register("PL01", "1.0.0", "1.1.0")
+@MIGRATIONS.register("PL04", "1.0.0", "1.1.0")
+def _a_rate_may_be_a_percent_alone(instance: dict[str, Any]) -> dict[str, Any]:
+    """1.1.0 accepts more (a rate given as its stated percent alone) and words two titles
+    better: every 1.0.0 instance is a 1.1.0 instance as it is."""
+    return instance
 
 
 def supported_versions(form_id: str) -> tuple[str, ...]:

@@ -78,6 +78,8 @@ class Column:
     width: float
     kind: Kind
     hidden: bool = False
+    earlier: tuple[str, ...] = ()
+    """Headers templates made by earlier versions wrote (still read)."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,13 @@ INDICATORS = Table(
         Column("numerator", "Tử số", 12, Kind.INTEGER),
         Column("denominator", "Mẫu số", 12, Kind.INTEGER),
         Column("computed", "Tỷ lệ (%) tính tự động", 13, Kind.COMPUTED),
-        Column("percent", "Tỷ lệ (%) đơn vị ghi", 13, Kind.PERCENT),
+        Column(
+            "percent",
+            "Tỷ lệ (%) do đơn vị ghi",
+            13,
+            Kind.PERCENT,
+            earlier=("Tỷ lệ (%) đơn vị ghi",),
+        ),
         Column("yes_no", "Có/Không", 11, Kind.YES_NO),
         Column("count", "Số lượng", 11, Kind.INTEGER),
     ),
@@ -409,9 +417,9 @@ def banner(table: Table, unit: Unit) -> tuple[str, str]:
     if table is INDICATORS:
         return (
             "CHỈ SỐ: TỶ LỆ, CÓ/KHÔNG, SỐ LƯỢNG",
-            f"{who} Tỷ lệ: ghi tử số và mẫu số, tỷ lệ (%) được tính tự động; chỉ ghi “Tỷ lệ (%) "
-            "đơn vị ghi” khi báo cáo nêu một tỷ lệ. Có/Không: chọn trong danh sách. Số lượng: "
-            "số nguyên.",
+            f"{who} Tỷ lệ: ghi tử số và mẫu số, tỷ lệ (%) được tính tự động; ghi “Tỷ lệ (%) do "
+            "đơn vị ghi” khi báo cáo nêu một tỷ lệ, hoặc chỉ ghi tỷ lệ này khi không có số đếm "
+            "(ước tính). Có/Không: chọn trong danh sách. Số lượng: số nguyên.",
         )
     if table is FIGURES:
         return (

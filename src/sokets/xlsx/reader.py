@@ -34,6 +34,7 @@ from sokets.findings import Finding, Severity
 from sokets.forms import FORMS, json_pointer, problems_of
 from sokets.inputs import ImportResult
 from sokets.outline import IndicatorKind, OutlineItem, outline_for
+from sokets.schema.versions import supported_versions
 from sokets.units import Unit, get_registry
 from sokets.xlsx import findings as xf
 from sokets.xlsx import layout as lay
@@ -172,10 +173,11 @@ def _identify(wb: Any, source: str, expected_unit: str | None) -> tuple[Unit, st
         versions += [("pl02_version", "PL02"), ("pl03_version", "PL03")]
     for key, form_id in versions:
         version, where = value(key)
-        if version != FORMS[form_id].version:
+        readable = supported_versions(form_id)  # a template of the same layout, for a version
+        if version not in readable:  # that sokets still reads, is read as the current one
             raise _refuse(
                 f"mẫu {form_id} phiên bản {version or '?'}, sokets này hỗ trợ phiên bản "
-                f"{FORMS[form_id].version}; hãy lấy mẫu mới bằng sokets template / template of "
+                f"{', '.join(readable)}; hãy lấy mẫu mới bằng sokets template / template of "
                 "another form version",
                 source,
                 where,
@@ -270,7 +272,7 @@ class _Reader:
             if sheet.is_merged(table.header_row, number):
                 continue
             text = val.as_text(found) if found is not None else ""
-            if fold(text) != fold(column.header):
+            if fold(text) not in {fold(h) for h in (column.header, *column.earlier)}:
                 raise _refuse(
                     f"tiêu đề cột đã bị thay đổi: cần “{column.header}”, có "
                     f"{val.show(text) if text else _EMPTY}; cấu trúc bảng đã bị sửa (chèn, xóa "
@@ -611,7 +613,8 @@ class _Reader:
                     continue
                 if all(v is None for v in parts.values()):
                     continue
-                if parts["numerator"] is None or parts["denominator"] is None:
+                alone = parts["numerator"] is None and parts["denominator"] is None
+                if (parts["numerator"] is None or parts["denominator"] is None) and not alone:
                     missing = "numerator" if parts["numerator"] is None else "denominator"
                     self._add(
                         xf.INCOMPLETE_RATIO.at(
