@@ -221,8 +221,11 @@ def text_lines(text: str, width: float, size: float = SIZE, bold: bool = False) 
     searching the running widths of its words, not by adding them one by one; paragraphs with an
     empty word or a word wider than the column are laid out word by word."""
     room = column_points(width)
+    em = size * (_BOLD if bold else 1.0)
+    if len(text) * em <= room and "\n" not in text:  # no letter is wider than the font size
+        return 1
     # The room of a line in thousandths of the font size, plus the space after its last word.
-    limit = room * 1000 / (size * (_BOLD if bold else 1.0)) + _SPACE
+    limit = room * 1000 / em + _SPACE
     advance = _ADVANCES.__getitem__
     lines = 0
     for paragraph in text.split("\n"):
