@@ -644,6 +644,23 @@ def test_a_district_consolidation_renders(tmp_path: Path) -> None:
     assert wb["Tỷ lệ báo cáo"]._charts == []  # one district, one kind: nothing to compare
 
 
+def test_a_report_that_came_through_a_districts_consolidation_says_so() -> None:
+    commune = ROOT / "examples" / "xa-hung-dong-pl04.json"
+    district = consolidate([commune], scope="412", as_of=AS_OF)
+    province = consolidate([district, ROOT / "examples" / "so-tttt-pl01.json"], as_of=AS_OF)
+    via = str(province.entry("16705").via)  # type: ignore[union-attr]
+    assert via
+    wb = open_book(ConsolidationWorkbook().render(province))
+    register = wb["Sổ theo dõi"]
+    row = next(values for _, values in _table(register) if values[1] == "16705")
+    assert row[10] == f"{commune}\nqua {via}"
+    files = [values for _, values in _table(wb["Tệp"]) if isinstance(values[0], int)]
+    assert [(v[1], v[2] or "", v[3]) for v in files] == [
+        (f.source, f.via, ROLE_LABELS[f.role].vi) for f in province.files
+    ]
+    assert ROLE_LABELS[FileRole.CONSOLIDATION].vi in {v[3] for v in files}
+
+
 # -- printed -----------------------------------------------------------------------------------
 
 needs_pdftotext = pytest.mark.skipif(
