@@ -68,6 +68,46 @@ def test_measuring_wrapped_text() -> None:
     assert sty.row_height(1000) == sty.MAX_HEIGHT
 
 
+def test_fast_measuring_agrees_with_laying_words_out_one_by_one() -> None:
+    texts = [
+        "",
+        " ",
+        "  hai  khoảng trắng ",
+        "x" * 400,
+        "một\n\nhai",
+        "ab " * 100 + "y" * 300 + " z",
+        "Chuyển đổi số " * 200,
+        "\u0301\u0301 dấu rời",
+    ]
+    for width in (5, 10, 20, 45, 60):
+        for size, bold in ((11, False), (11, True), (10, False), (13, True)):
+            room = sty.column_points(width)
+            for text in texts:
+                expected = sum(
+                    sty._greedy_lines(paragraph, room, size, bold) for paragraph in text.split("\n")
+                )
+                assert sty.text_lines(text, width, size, bold) == expected, (width, text[:20])
+
+
+def test_a_text_too_long_for_one_row_is_split_into_pieces_that_fit() -> None:
+    most = sty.max_lines()
+    assert sty.row_height(most) <= sty.MAX_HEIGHT < sty.row_height(most + 1) + 1
+    assert sty.split_text("Có", 20, most) == ["Có"]
+    words = [f"từ{n}" for n in range(3000)]
+    text = " ".join(words[:1000]) + "\n" + " ".join(words[1000:])
+    pieces = sty.split_text(text, 40, most)
+    assert len(pieces) > 5
+    assert all(sty.text_lines(piece, 40) <= most for piece in pieces)
+    assert " ".join(" ".join(pieces).split()) == " ".join(words)  # every word, in order
+    first = next(
+        " ".join(words[:n]) for n in range(1, 1000) if sty.text_lines(" ".join(words[:n]), 40) == 20
+    )
+    assert sty.split_text(f"{first}\n{text}", 40, most)[0] == first  # at the paragraph's end
+    blob = sty.split_text("y" * 20000, 30, most)  # no space to cut at: cut inside the word
+    assert "".join(blob) == "y" * 20000
+    assert all(sty.text_lines(piece, 30) <= most for piece in blob)
+
+
 def _row_elements(data: bytes, sheet: str) -> dict[int, str]:
     """The ``<row …>`` start tags of ``sheet``, by row number."""
     wb = open_book(data)

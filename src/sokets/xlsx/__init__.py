@@ -1,4 +1,5 @@
-"""Workbooks (XLSX): the template each unit fills in, and reading a filled one back.
+"""Workbooks (XLSX): the template each unit fills in, reading a filled one back, and the
+consolidated workbook.
 
 * :mod:`sokets.xlsx.layout` — the sheets and columns, shared by writer and reader;
 * :mod:`sokets.xlsx.template` — :func:`~sokets.xlsx.template.build_workbook` (a unit's template,
@@ -7,7 +8,12 @@
 * :mod:`sokets.xlsx.reader` — :func:`~sokets.xlsx.reader.read_workbook`, registered as the reader of
   ``.xlsx`` files in :data:`sokets.inputs.READERS`;
 * :mod:`sokets.xlsx.safety` — the limits and checks that keep hostile files out;
-* :mod:`sokets.xlsx.findings` — the ``X`` findings the reader emits.
+* :mod:`sokets.xlsx.findings` — the ``X`` findings the reader emits;
+* :mod:`sokets.xlsx.consolidation` — the consolidated workbook, registered as the ``"xlsx"``
+  consolidation renderer; it writes its tables with :mod:`sokets.xlsx.sheets` (a sheet of one
+  table, printed), :mod:`sokets.xlsx.bulk` (cells written fast, as XML) and
+  :mod:`sokets.xlsx.charts` (bar charts).
 
-openpyxl is imported only by the template, styles and reader modules, on first use.
+openpyxl is imported only inside this package, by the modules that write or read workbooks, on
+first use; ``layout`` and ``findings`` stay light.
 """

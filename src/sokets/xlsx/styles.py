@@ -10,12 +10,17 @@ over the rows below). openpyxl cannot measure text, so :func:`text_lines` estima
 a text wraps to in a column, from the widths of Times New Roman's letters, and the writer sets each
 row's height from the tallest cell. A height set this way is written without ``customHeight``
 (:class:`FittedRow`), so Excel and LibreOffice still fit the row again when someone types in it.
+A row is at most :data:`MAX_HEIGHT` tall; :func:`split_text` cuts a longer text into pieces of at
+most :func:`max_lines` lines, for writers that continue it in the rows below.
 """
 
 from __future__ import annotations
 
 import math
 import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from itertools import accumulate
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
@@ -143,6 +148,8 @@ _BOLD = 1.08
 #: spreadsheet programs add to a column, and the share of the rest text may fill (a margin for
 #: differences between programs and for the ends of lines left empty by word wrap).
 _UNIT_PX, _COLUMN_PX, _USABLE = 7, 5, 0.94
+#: The height of a line of text, as a multiple of the font size.
+_LINE = 1.17
 
 
 def _char_width(char: str) -> int:
@@ -166,31 +173,122 @@ def column_points(width: float) -> float:
     return max((width * _UNIT_PX + _COLUMN_PX) * 0.75 * _USABLE - 3, 1.0)
 
 
+_SPACE = _WIDTHS[" "]
+#: Words remembered at most (then forgotten all at once).
+_MAX_WORDS = 200_000
+
+
+class _Advances(dict[str, int]):
+    """The width of each word met so far plus a space (thousandths of the font size): the same
+    words come back again and again, and a look-up is much cheaper than adding letters up."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _MAX_WORDS:
+            self.clear()
+        advance = self[word] = sum(map(_char_width, word)) + _SPACE
+        return advance
+
+
+_ADVANCES = _Advances()
+
+
+def _greedy_lines(paragraph: str, room: float, size: float, bold: bool) -> int:
+    """The lines of one paragraph, word by word (see :func:`text_lines`)."""
+    space = text_width(" ", size, bold)
+    lines = 1
+    used = 0.0
+    for word in paragraph.split(" "):
+        needed = text_width(word, size, bold)
+        if used and used + space + needed > room:
+            lines += 1
+            used = 0.0
+        elif used:
+            needed += space
+        if used + needed > room:  # a word wider than the column breaks across lines
+            extra = math.ceil((used + needed) / room) - 1
+            lines += extra
+            used = used + needed - extra * room
+        else:
+            used += needed
+    return lines
+
+
 def text_lines(text: str, width: float, size: float = SIZE, bold: bool = False) -> int:
     """How many lines ``text`` wraps to in a column of ``width`` (spreadsheet units): words are
-    laid out greedily, a line break starts a new line, a word longer than the column is split."""
+    laid out greedily, a line break starts a new line, a word longer than the column is split.
+
+    Fast for long texts: word widths are remembered, and a paragraph is broken into lines by
+    searching the running widths of its words, not by adding them one by one; paragraphs with an
+    empty word or a word wider than the column are laid out word by word."""
     room = column_points(width)
-    space = text_width(" ", size, bold)
+    em = size * (_BOLD if bold else 1.0)
+    if len(text) * em <= room and "\n" not in text:  # no letter is wider than the font size
+        return 1
+    # The room of a line in thousandths of the font size, plus the space after its last word.
+    limit = room * 1000 / em + _SPACE
+    advance = _ADVANCES.__getitem__
     lines = 0
     for paragraph in text.split("\n"):
-        lines += 1
-        used = 0.0
-        for word in paragraph.split(" "):
-            needed = text_width(word, size, bold)
-            if used and used + space + needed > room:
+        words = paragraph.split(" ")
+        advances = list(map(advance, words))
+        ends = list(accumulate(advances, initial=0))
+        if ends[-1] <= limit:
+            lines += 1
+        elif min(advances) > _SPACE and max(advances) <= limit:
+            start, count = 0, len(words)
+            while start < count:
+                start = bisect_right(ends, ends[start] + limit) - 1
                 lines += 1
-                used = 0.0
-            elif used:
-                needed += space
-            if used + needed > room:  # a word wider than the column breaks across lines
-                extra = math.ceil((used + needed) / room) - 1
-                lines += extra
-                used = used + needed - extra * room
-            else:
-                used += needed
+        else:
+            lines += _greedy_lines(paragraph, room, size, bold)
     return lines
+
+
+def max_lines(size: float = SIZE) -> int:
+    """The most lines of ``size``-point text a row of :data:`MAX_HEIGHT` shows."""
+    return int((MAX_HEIGHT - 3) / (size * _LINE))
+
+
+def split_text(
+    text: str, width: float, lines: int, size: float = SIZE, bold: bool = False
+) -> list[str]:
+    """``text`` cut into pieces that each wrap to at most ``lines`` lines in a column of
+    ``width``: at a line break when one falls in the second half of a piece, else at a space
+    (the line break or space between two pieces is left out), else inside a word too long for
+    the column. A text that fits is one piece.
+    """
+
+    def too_long(part: str) -> bool:
+        return text_lines(part, width, size, bold) > lines
+
+    pieces: list[str] = []
+    rest = text
+    while True:
+        # The shortest prefix of 256, 512… characters that is too long: a piece is short, the
+        # text may be very long.
+        stop = 256
+        while stop < len(rest) and not too_long(rest[:stop]):
+            stop *= 2
+        window = rest[:stop]
+        if not too_long(window):
+            pieces.append(rest)
+            return pieces
+        end = _longest_fit(window, too_long)
+        pieces.append(rest[:end])
+        rest = rest[end + 1 :] if rest[end] in " \n" else rest[end:]
+
+
+def _longest_fit(text: str, too_long: Callable[[str], bool]) -> int:
+    """Where to cut ``text``, which is too long, for :func:`split_text`."""
+    breaks = [i for i, char in enumerate(text) if char in " \n" and i > 0]
+    fits = bisect_left(breaks, True, key=lambda end: too_long(text[:end]))
+    if fits == 0:  # the first word alone is too long: cut inside it
+        return max(bisect_left(range(len(text)), True, 1, key=lambda n: too_long(text[:n])) - 1, 1)
+    end = breaks[fits - 1]
+    newline = text.rfind("\n", 0, end + 1)
+    return newline if newline > end // 2 else end
 
 
 def row_height(lines: int, size: float = SIZE) -> float:
     """The height in points of a row showing ``lines`` lines of ``size``-point text."""
-    return min(MAX_HEIGHT, max(DEFAULT_HEIGHT, lines * size * 1.17 + 3))
+    return min(MAX_HEIGHT, max(DEFAULT_HEIGHT, lines * size * _LINE + 3))
