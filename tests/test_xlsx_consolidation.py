@@ -1,6 +1,6 @@
 """The consolidated workbook (``sokets consolidate --to xlsx``), read back with openpyxl.
 
-A province round is generated (``bench/validate_round.py``); the departments, agencies and
+A province round is generated (``tests/rounds.py``); the departments, agencies and
 districts and the communes of three districts are consolidated, with a late report, a report
 with errors, a superseded one, an unreadable file, a report sent after the as-of date, texts that
 look like formulas and an answer too long for one row. Every sheet is checked against the
@@ -9,7 +9,6 @@ consolidation's own numbers; LibreOffice prints a workbook to check the long ans
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import re
@@ -38,6 +37,7 @@ from sokets.xlsx.consolidation import (
     ConsolidationWorkbook,
 )
 from tests.conftest import ROOT
+from tests.rounds import generate_round
 from tests.xlsx.helpers import libreoffice, needs_soffice, open_book
 
 AS_OF = date(2023, 9, 1)
@@ -65,17 +65,6 @@ SHEETS = (
 # -- the round ---------------------------------------------------------------------------------
 
 
-def _generate_round(folder: Path) -> list[Path]:
-    spec = importlib.util.spec_from_file_location(
-        "validate_round", ROOT / "bench" / "validate_round.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    paths: list[Path] = module.generate_round(folder)
-    return paths
-
-
 def _edit(path: Path, target: Path, change: Any) -> Path:
     report = json.loads(path.read_text(encoding="utf-8"))
     change(report)
@@ -88,9 +77,7 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """Departments, agencies, districts, and the communes of three districts, with oddities."""
     folder = tmp_path_factory.mktemp("round")
     registry = get_registry()
-    by_unit = {
-        p.name.split("-", 1)[1].rsplit("-", 1)[0]: p for p in _generate_round(folder / "all")
-    }
+    by_unit = {p.name.split("-", 1)[1].rsplit("-", 1)[0]: p for p in generate_round(folder / "all")}
     pl01 = [p for code, p in by_unit.items() if registry.get(code).form == "PL01"]
     communes = {
         code: p
