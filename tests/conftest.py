@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.browser import browser  # noqa: F401 - the session's Chromium, for tests that need one
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SPEC_PATH = Path(__file__).resolve().parent / "data" / "ke-hoach-403-KH-UBND-2023.txt"
