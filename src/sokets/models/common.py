@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
@@ -191,6 +191,14 @@ class Answer(FormModel):
     typical_cases: list[Text] = Field(default_factory=list, title="Trường hợp điển hình")
     difficulties: Text = Field(default="", title="Tồn tại, vướng mắc, nguyên nhân")
     proposals: Text = Field(default="", title="Kiến nghị, đề xuất")
+
+    def indicator_model(self) -> Any:
+        """The answer's indicators (a model), or ``None`` for an item without indicators.
+
+        Items with indicators have answer classes with an ``indicators`` field; reading it from
+        the instance's fields spares pydantic's slow path for a missing attribute.
+        """
+        return self.__dict__.get("indicators")
 
     def is_empty(self) -> bool:
         """Whether nothing at all was written."""

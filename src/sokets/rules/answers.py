@@ -15,7 +15,7 @@ from sokets.rules._engine import REPORT_FORMS, ReportContext, rule, short
 
 def filled_indicators(answer: Answer) -> bool:
     """Whether any indicator of the answer is filled in."""
-    indicators: Any = getattr(answer, "indicators", None)
+    indicators: Any = answer.indicator_model()
     return indicators is not None and any(v is not None for v in vars(indicators).values())
 
 
