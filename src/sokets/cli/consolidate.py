@@ -195,6 +195,7 @@ def handle(args: argparse.Namespace) -> int:
         deadline=_day(args.deadline, "--deadline"),
         include_invalid=args.include_invalid,
         keep_reports=args.to == "json",
+        keep_outline=args.to in ("json", "docx") or draft is not None,
     )
     unreadable = [f for f in consolidation.files if f.role is FileRole.UNREADABLE]
     with_errors = [f for f in consolidation.files if f.errors]
