@@ -341,10 +341,14 @@ def check_office_zip(
         contents[name] = content
         if name.lower().endswith(XML_SUFFIXES):
             check_xml_part(content, source, name)
-    exempt = _images(contents)
-    for name, content in contents.items():
-        if name.lower().endswith(XML_SUFFIXES) or name in exempt:
-            continue
-        if looks_like_xml(content):
-            check_xml_part(content, source, name)
+    unnamed = [
+        (name, content)
+        for name, content in contents.items()
+        if not name.lower().endswith(XML_SUFFIXES) and looks_like_xml(content)
+    ]
+    if unnamed:  # XML not named as such: check it, unless it is an image (found only then)
+        exempt = _images(contents)
+        for name, content in unnamed:
+            if name not in exempt:
+                check_xml_part(content, source, name)
     return contents
