@@ -82,7 +82,9 @@ def consolidate(
     them); the answers by outline item go in ``outline`` unless ``keep_outline`` is false (only the
     JSON document, the draft review report and a district's draft show them). ``workers`` above 1
     lets background processes read workbooks and documents when there are many (see
-    :func:`~sokets.consolidation.collect.collect`); the result is the same.
+    :func:`~sokets.consolidation.collect.collect`); the result is the same. As with any
+    multiprocessing, a script that asks for workers keeps its own work under
+    ``if __name__ == "__main__":`` (the processes import the script's main module).
 
     Raises :class:`~sokets.errors.InputError` for an unreadable expected list or register of
     receipts and :class:`~sokets.errors.UnknownUnitError` for an unknown scope; unreadable
