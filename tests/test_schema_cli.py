@@ -21,7 +21,7 @@ from sokets.schema.export import DOCUMENTS
 from tests.schema.support import SCHEMAS
 
 PL01 = f"PL01/{FORMS['PL01'].version}.schema.json"
-PL02 = "PL02/1.0.0.schema.json"
+PL02 = f"PL02/{FORMS['PL02'].version}.schema.json"
 
 
 def _run(capsysbinary: pytest.CaptureFixture[bytes], *args: str) -> tuple[int, str, str]:
@@ -52,7 +52,14 @@ def test_export_then_check(tmp_path: Path, capsysbinary: pytest.CaptureFixture[b
         for p in SCHEMAS.rglob("*.json")
         if not (folder / p.relative_to(SCHEMAS)).exists()
     )
-    assert code == 1 and older == ["PL01/1.0.0.schema.json", "PL04/1.0.0.schema.json"]
+    assert code == 1 and older == [
+        "PL01/1.0.0.schema.json",
+        "PL01/1.1.0.schema.json",
+        "PL02/1.0.0.schema.json",
+        "PL03/1.0.0.schema.json",
+        "PL04/1.0.0.schema.json",
+        "PL04/1.1.0.schema.json",
+    ]
     assert all(f"{name}: " in err and "published version was deleted" in err for name in older)
     for name in older:
         shutil.copy(SCHEMAS / name, folder / name)
@@ -132,7 +139,7 @@ def _write(path: Path, schema: dict[str, Any]) -> str:
 def test_diff_exit_codes_and_output(
     tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    current = json.loads((SCHEMAS / PL02).read_bytes())
+    current = json.loads((SCHEMAS / "PL02" / "1.0.0.schema.json").read_bytes())  # published
     old = _write(tmp_path / "old.json", current)
     code, out, err = _run(capsysbinary, "schema", "diff", old, old)
     assert code == 0

@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 from sokets.catalogue import get_catalogue
 from sokets.errors import InputError, InvalidReportError
 from sokets.forms import FORMS, load_report
+from sokets.models.answers import answer_key
 from sokets.outline import outline_for, pl01_outline, pl04_outline
 from sokets.schema import VOCABULARY, check_schemas, form_schema, schema_id
 from sokets.schema._walk import walk
@@ -123,9 +124,10 @@ def test_answers_follow_the_outline_in_the_plans_words(
     schema = schemas[outline.form]
     answers = schema["$defs"][schema["properties"]["answers"]["$ref"].split("/")[-1]]
     leaves = outline.leaves()
-    assert list(answers["properties"]) == [leaf.id for leaf in leaves]
+    assert list(answers["properties"]) == [answer_key(leaf.id) for leaf in leaves]
     for leaf in leaves:
-        prop = answers["properties"][leaf.id]
+        prop = answers["properties"][answer_key(leaf.id)]
+        assert prop["x-item"] == leaf.id
         assert prop["title"].endswith(leaf.title)
         assert leaf.title in spec_text
         if leaf.guidance:
@@ -136,7 +138,7 @@ def test_answers_follow_the_outline_in_the_plans_words(
     assert [g["id"] for g in groups] == [h.id for h in headings]
     ids = {g["id"] for g in groups}
     for leaf in leaves:
-        group = answers["properties"][leaf.id].get("x-group")
+        group = answers["properties"][answer_key(leaf.id)].get("x-group")
         assert group is None or group in ids
     for group, heading in zip(groups, headings, strict=True):
         assert heading.title in spec_text
@@ -183,7 +185,7 @@ def test_dates_are_format_checked(schemas: dict[str, dict[str, Any]]) -> None:
     )
     figure = schemas["PL01"]["$defs"]["Figure"]["properties"]["as_of"]
     assert figure["format"] == "date"
-    header = {"form": "PL02", "version": "1.0.0", "unit_code": "SO-TTTT"}
+    header = {"form": "PL02", "version": "1.0.1", "unit_code": "SO-TTTT"}
     assert validator.is_valid({"header": header})
     pl01 = Draft202012Validator(schemas["PL01"], format_checker=Draft202012Validator.FORMAT_CHECKER)
     date_schema = {"$ref": "#/$defs/Figure", "$defs": schemas["PL01"]["$defs"]}
@@ -226,7 +228,7 @@ def test_each_unit_must_answer_exactly_its_items(
         }
         if form == "PL04":
             header["district_code"] = unit.parent
-        required = [leaf.id for leaf in outline_for(unit).leaves_for(unit)]
+        required = [answer_key(leaf.id) for leaf in outline_for(unit).leaves_for(unit)]
         complete = {"header": header, "answers": {item: {} for item in required}}
         assert _verdicts(form, schema, complete) == (True, True), unit.code
         for item in required:

@@ -25,10 +25,11 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from sokets.forms import FORMS, FormSpec, form_spec
+from sokets.models.answers import answer_key
 from sokets.outline import Outline, OutlineItem
 from sokets.plan import PLAN
 from sokets.schema._walk import walk
-from sokets.units import Unit, get_registry
+from sokets.units import Unit, UnitKind, get_registry
 
 #: The JSON Schema dialect of every exported schema.
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -41,6 +42,10 @@ VOCABULARY: dict[str, str] = {
     "x-order": (
         "On an object schema: its property names in display order (the plan's order), for "
         "libraries and languages whose JSON objects do not keep member order."
+    ),
+    "x-item": (
+        "On an answer property: the id of the outline item it answers, in the plan's numbering "
+        "(A.II.3.b6, 3.a.b7); the property name is that id as a JSON key (A_II_3_b6, m3_a_b7)."
     ),
     "x-group": (
         "On an answer property: the id of the outline heading it sits under (an id in the "
@@ -63,11 +68,13 @@ _PROPERTY_PARTS = (
     "const",
     "title",
     "description",
+    "$comment",
     "type",
     "enum",
     "oneOf",
     "format",
     "default",
+    "x-item",
     "x-group",
     "x-applies-to",
     "items",
@@ -120,11 +127,11 @@ _DEF_TEXT: dict[str, tuple[str, str]] = {
     ),
     "Pl01Answers": (
         "Trả lời đề cương Phụ lục 01",
-        "Mỗi mục của đề cương là một thuộc tính, khóa là mã mục (ví dụ A.II.2.b1).",
+        "Trả lời từng mục của đề cương, theo thứ tự của Kế hoạch.",
     ),
     "Pl04Answers": (
         "Trả lời đề cương Phụ lục 04",
-        "Mỗi mục của đề cương là một thuộc tính, khóa là mã mục (ví dụ 3.a.b3).",
+        "Trả lời từng mục của đề cương, theo thứ tự của Kế hoạch.",
     ),
 }
 
@@ -192,7 +199,10 @@ def form_schema(form_id: str) -> dict[str, Any]:
     }
     if allof:
         schema["allOf"] = allof
+    if spec.id == "PL04":
+        defs["Pl04Header"]["allOf"] = _district_rules()
     schema["$defs"] = {name: defs[name] for name in sorted(defs)}
+    _defaults_for_constants_only(schema)
     _add_order(schema)
     ordered: dict[str, Any] = _ordered(schema)
     return ordered
@@ -355,7 +365,7 @@ def _answer_rules(
     for leaf in outline.leaves():
         who = tuple(u.code for u in units if leaf.applicability.applies_to(u))
         if who == tuple(codes):
-            always.append(leaf.id)
+            always.append(answer_key(leaf.id))
         elif who:
             groups.setdefault(who, []).append(leaf)
     rules = []
@@ -384,10 +394,12 @@ def _answer_rules(
                         "answers": {
                             "type": "object",
                             "properties": {
-                                leaf.id: {"$ref": answer_set["properties"][leaf.id]["$ref"]}
+                                answer_key(leaf.id): {
+                                    "$ref": answer_set["properties"][answer_key(leaf.id)]["$ref"]
+                                }
                                 for leaf in leaves
                             },
-                            "required": [leaf.id for leaf in leaves],
+                            "required": [answer_key(leaf.id) for leaf in leaves],
                         }
                     },
                 },
@@ -396,6 +408,12 @@ def _answer_rules(
     covered = set().union(*groups) if groups else set()
     every_unit_answers = bool(always) or covered == set(codes)
     return always, rules, every_unit_answers
+
+
+_ANSWER_KEYS = (
+    "One property per outline item, keyed by the item id with '_' for '.' and 'm' before an id "
+    "that starts with a digit (A.II.2.b1: A_II_2_b1; 3.a.b3: m3_a_b3; 2: m2); x-item gives the id."
+)
 
 
 def _annotate_answers(definition: dict[str, Any], outline: Outline, always: list[str]) -> None:
@@ -415,13 +433,61 @@ def _annotate_answers(definition: dict[str, Any], outline: Outline, always: list
             groups.append(group)
     properties = definition["properties"]
     for leaf in outline.leaves():
-        prop = properties[leaf.id]
+        prop = properties[answer_key(leaf.id)]
+        prop["x-item"] = leaf.id
         if leaf.id in parents:
             prop["x-group"] = parents[leaf.id]
         prop["x-applies-to"] = leaf.applicability.label
     if always:
         definition["required"] = always
     definition["x-groups"] = groups
+    definition["$comment"] = _ANSWER_KEYS
+
+
+def _district_rules() -> list[dict[str, Any]]:
+    """A commune's report names the commune's own district: one ``if``/``then`` per district
+    (``if`` the unit is one of its communes, ``then`` ``district_code`` is that district).
+
+    Stricter than the model, which reads such a report and leaves the pairing to the rule R003
+    (an error): a form must not let a clerk pair a commune with another district.
+    """
+    registry = get_registry()
+    rules = []
+    for district in registry.of_kind(UnitKind.DISTRICT):
+        communes = [unit.code for unit in registry.children(district.code)]
+        if not communes:
+            continue
+        rules.append(
+            {
+                "description": f"Xã thuộc {district.name}: mã UBND cấp huyện là {district.code}",
+                "if": {
+                    "type": "object",
+                    "required": ["unit_code"],
+                    "properties": {"unit_code": {"enum": communes}},
+                },
+                "then": {
+                    "type": "object",
+                    "properties": {"district_code": {"const": district.code}},
+                },
+            }
+        )
+    return rules
+
+
+def _defaults_for_constants_only(schema: dict[str, Any]) -> None:
+    """No ``default`` but a constant's own value.
+
+    The models' defaults (``""`` for a text, ``[]`` for a list) say what an omitted field means;
+    in a schema, form libraries write them into the data: react-jsonschema-form fills every
+    optional answer's texts (an answer to an item that does not apply appears, R007), JSON
+    Forms' Ajv (``useDefaults``) adds them to answers read from a file, so that a report does not
+    come back as it went in. A constant (``header.form``, ``header.version``) gets its value as
+    its default: both libraries then fill it in, as the report needs it.
+    """
+    for _, node in walk(schema):
+        node.pop("default", None)
+        if "const" in node and "type" in node:
+            node["default"] = node["const"]
 
 
 def _add_order(node: dict[str, Any]) -> None:
