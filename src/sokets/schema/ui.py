@@ -1,0 +1,265 @@
+"""UI schemas for the two common web form libraries, derived from a form's JSON Schema.
+
+A JSON Schema says what a report holds; a form library also needs to know how to lay it out. The
+two UI schemas here are computed from the schema itself — its ``x-order``, the outline headings
+of ``x-groups``/``x-group``, titles and descriptions, constants and code lists — so a form's
+schema and a unit's (:func:`~sokets.schema.unit.unit_schema`) get theirs the same way, and the
+plan's words are never written twice:
+
+* :func:`rjsf_ui_schema` — the ``uiSchema`` of react-jsonschema-form: order, multi-line text
+  areas for narrative answers, read-only constants (form, version, a unit's own code), a
+  placeholder in every drop-down (no unit or task chosen in advance), and each outline heading,
+  with the plan's guidance, above the first item under it (markdown descriptions);
+* :func:`jsonforms_ui_schema` — the ``uischema`` of JSON Forms: nested groups following the
+  outline, a label with the plan's guidance, multi-line controls, read-only constants.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+#: Text fields that hold a narrative (results, difficulties, proposals…): multi-line inputs.
+NARRATIVE = frozenset({"results", "difficulties", "proposals", "typical_cases", "task", "notes"})
+
+#: Lines shown in an empty narrative text area.
+TEXT_AREA_ROWS = 4
+
+#: What a drop-down of each code list asks for before anything is chosen.
+PLACEHOLDERS: dict[str, str] = {
+    "Pl01UnitCode": "— Chọn đơn vị báo cáo —",
+    "CommuneCode": "— Chọn UBND cấp xã —",
+    "DistrictCode": "— Chọn UBND cấp huyện —",
+    "TaskId": "— Chọn nhiệm vụ —",
+}
+_PLACEHOLDER = "— Chọn —"
+
+#: Label of the button that submits the form.
+SUBMIT_TEXT = "Gửi báo cáo"
+
+
+# -- reading a schema --------------------------------------------------------------------------
+
+
+class _Schema:
+    """A form's schema, with ``$ref`` into its own ``$defs`` followed."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.root = schema
+        self.defs: dict[str, Any] = schema.get("$defs", {})
+
+    def ref_name(self, node: dict[str, Any]) -> str | None:
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            return ref.removeprefix("#/$defs/")
+        return None
+
+    def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
+        """``node`` with its ``$ref`` followed (the property's own keywords win)."""
+        name = self.ref_name(node)
+        if name is None:
+            return node
+        target = self.resolve(self.defs[name])
+        return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+
+    def properties(self, node: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+        """The properties of an object schema, in ``x-order``."""
+        properties: dict[str, Any] = node.get("properties", {})
+        order = node.get("x-order", list(properties))
+        return [(name, properties[name]) for name in _with_district_after_unit(order)]
+
+
+def _with_district_after_unit(order: list[str]) -> list[str]:
+    """A commune's district right after the commune, where a clerk looks for it."""
+    if "district_code" not in order or "unit_code" not in order:
+        return list(order)
+    rest = [name for name in order if name != "district_code"]
+    at = rest.index("unit_code") + 1
+    return [*rest[:at], "district_code", *rest[at:]]
+
+
+def _is_constant(node: dict[str, Any]) -> bool:
+    return "const" in node and node.get("type") == "string"
+
+
+def _code_list(schema: _Schema, node: dict[str, Any]) -> str | None:
+    """The ``$defs`` name of the code list ``node`` chooses from, if it is a drop-down."""
+    name = schema.ref_name(node)
+    if name is not None and "oneOf" in schema.defs[name]:
+        return name
+    return None
+
+
+def _is_narrative(name: str, node: dict[str, Any]) -> bool:
+    if name not in NARRATIVE:
+        return False
+    items = node.get("items")
+    return node.get("type") == "string" or (
+        isinstance(items, dict) and items.get("type") == "string"
+    )
+
+
+def _headings(answers: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]]:
+    """The outline headings of an answer set (by id), and each answer's chain of headings from
+    the top of the outline down to its own (by answer key)."""
+    groups = {group["id"]: group for group in answers.get("x-groups", [])}
+    chains: dict[str, list[str]] = {}
+    for key, prop in answers.get("properties", {}).items():
+        chain: list[str] = []
+        group_id = prop.get("x-group")
+        while group_id is not None and group_id in groups:
+            chain.insert(0, group_id)
+            group_id = groups[group_id].get("parent")
+        chains[key] = chain
+    return groups, chains
+
+
+# -- react-jsonschema-form ---------------------------------------------------------------------
+
+#: Characters markdown gives a meaning to, escaped in the plan's words.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def _markdown(text: str) -> str:
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def rjsf_ui_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """The react-jsonschema-form ``uiSchema`` of a form's (or a unit's) schema.
+
+    Pass it with the schema: ``<Form schema={schema} uiSchema={uiSchema} …/>``. Outline headings
+    are markdown descriptions (``ui:enableMarkdownInDescription``), so that each heading and its
+    guidance stand above the first item under it.
+    """
+    reader = _Schema(schema)
+    ui = _rjsf_object(reader, schema)
+    ui["ui:submitButtonOptions"] = {"submitText": SUBMIT_TEXT}
+    return ui
+
+
+def _rjsf_object(reader: _Schema, node: dict[str, Any]) -> dict[str, Any]:
+    properties = reader.properties(node)
+    ui: dict[str, Any] = {"ui:order": [name for name, _ in properties]}
+    answers = "x-groups" in node
+    if answers:
+        groups, chains = _headings(node)
+        shown: set[str] = set()
+    for name, prop in properties:
+        child = _rjsf_node(reader, name, prop)
+        if answers:
+            headings = [groups[g] for g in chains.get(name, []) if g not in shown]
+            shown.update(group["id"] for group in headings)
+            child = {**_rjsf_item(headings, prop), **child}
+        if child:
+            ui[name] = child
+    return ui
+
+
+def _rjsf_item(headings: list[dict[str, Any]], prop: dict[str, Any]) -> dict[str, Any]:
+    """An outline item's answer: the headings it opens, then its own title and guidance, as one
+    markdown description in place of the title."""
+    blocks = []
+    for depth, group in enumerate(headings):
+        blocks.append(f"{'#' * min(3 + depth, 6)} {_markdown(group['title'])}")
+        if group.get("description"):
+            blocks.append(f"*{_markdown(group['description'])}*")
+    blocks.append(f"**{_markdown(prop['title'])}**")
+    if prop.get("description"):
+        blocks.append(_markdown(prop["description"]))
+    return {
+        "ui:title": "",
+        "ui:description": "\n\n".join(blocks),
+        "ui:enableMarkdownInDescription": True,
+    }
+
+
+def _rjsf_node(reader: _Schema, name: str, prop: dict[str, Any]) -> dict[str, Any]:
+    if _is_constant(prop):
+        return {"ui:readonly": True}
+    code_list = _code_list(reader, prop)
+    if code_list is not None:
+        return {"ui:placeholder": PLACEHOLDERS.get(code_list, _PLACEHOLDER)}
+    node = reader.resolve(prop)
+    kind = node.get("type")
+    if kind == "object":
+        return _rjsf_object(reader, node)
+    if kind == "array" and isinstance(node.get("items"), dict):
+        items = node["items"]
+        if _is_narrative(name, node):
+            return {"items": _text_area()}
+        child = _rjsf_node(reader, name, items)
+        return {"items": child} if child else {}
+    if _is_narrative(name, node):
+        return _text_area()
+    return {}
+
+
+def _text_area() -> dict[str, Any]:
+    return {"ui:widget": "textarea", "ui:options": {"rows": TEXT_AREA_ROWS}}
+
+
+# -- JSON Forms --------------------------------------------------------------------------------
+
+
+def jsonforms_ui_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Forms ``uischema`` of a form's (or a unit's) schema: a vertical layout of groups,
+    the answers nested by outline heading, one control per value.
+
+    Pass it with the schema: ``<JsonForms schema={schema} uischema={uischema} …/>``. Every value
+    has its own control (vanilla renderers have no renderer for a whole object); lists of
+    objects (figures, table rows) are one control each.
+    """
+    reader = _Schema(schema)
+    return {"type": "VerticalLayout", "elements": _jf_members(reader, schema, "#")}
+
+
+def _jf_members(reader: _Schema, node: dict[str, Any], scope: str) -> list[dict[str, Any]]:
+    if "x-groups" in node:
+        return _jf_outline(reader, node, scope)
+    elements = []
+    for name, prop in reader.properties(node):
+        elements.extend(_jf_node(reader, name, prop, f"{scope}/properties/{name}"))
+    return elements
+
+
+def _jf_node(reader: _Schema, name: str, prop: dict[str, Any], scope: str) -> list[dict[str, Any]]:
+    control: dict[str, Any] = {"type": "Control", "scope": scope}
+    if _is_constant(prop):
+        return [{**control, "options": {"readonly": True}}]
+    node = reader.resolve(prop)
+    if node.get("type") == "object" and "properties" in node:
+        members = _jf_members(reader, node, scope)
+        return [{"type": "Group", "label": node.get("title", name), "elements": members}]
+    if _is_narrative(name, node) and node.get("type") == "string":
+        return [{**control, "options": {"multi": True}}]
+    return [control]
+
+
+def _jf_outline(reader: _Schema, answers: dict[str, Any], scope: str) -> list[dict[str, Any]]:
+    """The answers as nested groups, one per outline heading, in the plan's order."""
+    groups, chains = _headings(answers)
+    top: list[dict[str, Any]] = []
+    opened: dict[str, dict[str, Any]] = {}
+    for key, prop in reader.properties(answers):
+        parent = top
+        for group_id in chains.get(key, []):
+            if group_id not in opened:
+                heading = groups[group_id]
+                opened[group_id] = {
+                    "type": "Group",
+                    "label": heading["title"],
+                    "elements": _jf_guidance(heading),
+                }
+                parent.append(opened[group_id])
+            parent = opened[group_id]["elements"]
+        node = reader.resolve(prop)
+        item_scope = f"{scope}/properties/{key}"
+        elements = _jf_guidance(prop)
+        for name, member in reader.properties(node):
+            elements.extend(_jf_node(reader, name, member, f"{item_scope}/properties/{name}"))
+        parent.append({"type": "Group", "label": prop["title"], "elements": elements})
+    return top
+
+
+def _jf_guidance(node: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"type": "Label", "text": node["description"]}] if node.get("description") else []
