@@ -172,3 +172,23 @@ def test_round_trip_loses_nothing(form: str) -> None:
         assert contains(dumped, nfc_tree(original)), (dumped, original)
 
     check()
+
+
+def test_an_emptied_rate_is_a_rate_not_given() -> None:
+    """A web form whose clerk clears a rate's three numbers sends ``{}``: read as no rate, by
+    the model and the schema alike; ``{}`` for a count or a yes/no is still a wrong type."""
+    from jsonschema import Draft202012Validator
+
+    from tests.schema.support import SCHEMAS
+
+    data = _pl04({"m3_a_b7": {"indicators": {"officials_trained": {}}}})
+    report = load_report(data)
+    answer = report.answers.get("3.a.b7")  # type: ignore[attr-defined]
+    assert answer is not None and answer.indicators.officials_trained is None
+    assert json.loads(dump_report(report))["answers"]["m3_a_b7"]["indicators"] == {}
+    path = SCHEMAS / "PL04" / f"{FORMS['PL04'].version}.schema.json"
+    schema = Draft202012Validator(json.loads(path.read_bytes()))
+    assert schema.is_valid(json.loads(data))
+    count = _pl04({"m3_c_b3": {"indicators": {"commune_teams": {}}}})
+    assert _problems(count) == [("/answers/m3_c_b3/indicators/commune_teams", "int_type")]
+    assert not schema.is_valid(json.loads(count))

@@ -172,3 +172,20 @@ def test_the_command_prints_a_units_ui_schema(capsysbinary: pytest.CaptureFixtur
         out, _ = capsysbinary.readouterr()
         assert json.loads(out) == generate(unit_schema("16705"))
     assert main(["schema", "export", "--ui", "rjsf"]) == 2  # --ui goes with --unit
+
+
+@pytest.mark.parametrize("name", SCHEMAS_UNDER_TEST)
+def test_defaults_are_only_what_a_report_must_hold(name: str) -> None:
+    """Form libraries write defaults into the data: only constants (their value) and required
+    objects (``{}``) have one, so that nothing optional is invented."""
+    schema = SCHEMAS_UNDER_TEST[name]
+    for _, node in walk(schema):
+        for field, prop in node.get("properties", {}).items():
+            if "default" not in prop:
+                continue
+            if "const" in prop:
+                assert prop["default"] == prop["const"]
+            else:
+                assert prop["default"] == {} and field in node.get("required", []), field
+                assert _resolve(schema, prop)["type"] == "object"
+    assert schema["properties"]["header"]["default"] == {}

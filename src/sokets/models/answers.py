@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, ClassVar
 
-from pydantic import Field, create_model
+from pydantic import Field, create_model, model_validator
 
 from sokets.models.base import FormModel, omittable
 from sokets.models.common import Answer, Count, Ratio
@@ -61,6 +61,19 @@ def field_name(item_id: str) -> str:
 
 class Indicators(FormModel):
     """Base of generated indicator groups."""
+
+    rates: ClassVar[frozenset[str]] = frozenset()
+    """The fields that are rates (set by the generated classes)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_rate_not_given(cls, data: Any) -> Any:
+        """A rate with nothing in it (``{}``) is a rate not given, as if left out: what a web
+        form leaves when a clerk clears the numbers of a rate (an emptied input's value is
+        ``undefined``, gone from the JSON sent)."""
+        if isinstance(data, dict) and any(data.get(name) == {} for name in cls.rates):
+            return {k: v for k, v in data.items() if not (k in cls.rates and v == {})}
+        return data
 
 
 class AnswerSet(FormModel):
@@ -111,6 +124,7 @@ def _answer_type(prefix: str, item: OutlineItem) -> type[Answer]:
         __doc__=f"Chỉ số của mục {item.id}",
         **fields,
     )
+    indicators.rates = frozenset(i.id for i in item.indicators if i.kind is IndicatorKind.RATIO)
     model: type[Answer] = create_model(
         f"{prefix}Answer{_camel(item.id)}",
         __base__=Answer,

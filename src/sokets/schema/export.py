@@ -17,7 +17,7 @@ Layout hints for form builders are annotations (they never change validation), l
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -100,7 +100,7 @@ _DEF_TEXT: dict[str, tuple[str, str]] = {
     "Ratio": (
         "Tỷ lệ",
         "Tử số, mẫu số và tỷ lệ (%) do đơn vị ghi trong báo cáo; tỷ lệ không có số đếm (ước tính) "
-        "có thể chỉ ghi tỷ lệ (%).",
+        "có thể chỉ ghi tỷ lệ (%); để trống cả ba là chưa ghi tỷ lệ.",
     ),
     "Signer": ("Người ký", "Thẩm quyền ký (TM., KT.), chức vụ và họ và tên người ký."),
     "Pl01Header": (
@@ -169,6 +169,8 @@ def form_schema(form_id: str) -> dict[str, Any]:
         _hoist_codelists(node, defs)
     _retitle(defs, spec)
     _describe_columns(defs)
+    if "Ratio" in defs:  # a form reads an empty rate as a rate not given (Indicators)
+        defs["Ratio"].pop("minProperties", None)
     outline = spec.outline() if spec.outline is not None else None
     allof: list[dict[str, Any]] = []
     required = list(raw.get("required", []))
@@ -202,7 +204,7 @@ def form_schema(form_id: str) -> dict[str, Any]:
     if spec.id == "PL04":
         defs["Pl04Header"]["allOf"] = _district_rules()
     schema["$defs"] = {name: defs[name] for name in sorted(defs)}
-    _defaults_for_constants_only(schema)
+    form_builder_defaults(schema)
     _add_order(schema)
     ordered: dict[str, Any] = _ordered(schema)
     return ordered
@@ -474,31 +476,49 @@ def _district_rules() -> list[dict[str, Any]]:
     return rules
 
 
-def _defaults_for_constants_only(schema: dict[str, Any]) -> None:
-    """No ``default`` but a constant's own value.
+def form_builder_defaults(schema: dict[str, Any]) -> None:
+    """Set the ``default``s of a form's schema (in place) for what form libraries do with them.
 
-    The models' defaults (``""`` for a text, ``[]`` for a list) say what an omitted field means;
-    in a schema, form libraries write them into the data: react-jsonschema-form fills every
-    optional answer's texts (an answer to an item that does not apply appears, R007), JSON
-    Forms' Ajv (``useDefaults``) adds them to answers read from a file, so that a report does not
-    come back as it went in. A constant (``header.form``, ``header.version``) gets its value as
-    its default: both libraries then fill it in, as the report needs it.
+    Form libraries write defaults into the data: react-jsonschema-form as soon as a form is
+    shown, JSON Forms through Ajv's ``useDefaults``. The models' defaults (``""`` for a text,
+    ``[]`` for a list) only say what an omitted field means; as schema defaults, they made every
+    optional answer appear (answers to items that do not apply, R007) and changed reports read
+    from a file. So they are dropped, and only what a report must hold anyway gets a default: a
+    constant its value (``header.form``, ``header.version``, a unit's own code), a required
+    object ``{}`` (the header, the answers a unit must give), so that a form that starts empty
+    creates them as a clerk types and sends a complete report.
     """
     for _, node in walk(schema):
         node.pop("default", None)
         if "const" in node and "type" in node:
             node["default"] = node["const"]
+    defs = schema.get("$defs", {})
+    for node in _shown(schema):  # not in the rules' if/then: their defaults are ignored
+        for name in node.get("required", ()):
+            prop = node.get("properties", {}).get(name)
+            target = prop
+            while isinstance(target, dict) and "$ref" in target:
+                target = defs.get(target["$ref"].removeprefix("#/$defs/"))
+            if isinstance(target, dict) and target.get("type") == "object":
+                prop["default"] = {}
 
 
-def _add_order(node: dict[str, Any]) -> None:
-    """``x-order`` on every object schema a form shows (not on the rules' ``if``/``then``)."""
-    if "properties" in node:
-        node["x-order"] = list(node["properties"])
+def _shown(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The object schemas a form shows: the root, its definitions, their properties and items
+    (not the subschemas of rules)."""
+    yield node
     subschemas = [*node.get("properties", {}).values(), *node.get("$defs", {}).values()]
     if isinstance(node.get("items"), dict):
         subschemas.append(node["items"])
     for sub in subschemas:
-        _add_order(sub)
+        yield from _shown(sub)
+
+
+def _add_order(node: dict[str, Any]) -> None:
+    """``x-order`` on every object schema of the form (not on the rules' ``if``/``then``)."""
+    for shown in _shown(node):
+        if "properties" in shown:
+            shown["x-order"] = list(shown["properties"])
 
 
 def _item_title(item: OutlineItem) -> str:

@@ -25,7 +25,7 @@ from sokets.forms import form_spec
 from sokets.models.answers import answer_key
 from sokets.outline import applicable_leaves
 from sokets.schema._walk import walk
-from sokets.schema.export import form_schema
+from sokets.schema.export import form_builder_defaults, form_schema
 from sokets.units import Unit, get_registry
 
 #: Forms a unit of each report form may fill in on their own (PL01 units send their tables too).
@@ -92,6 +92,7 @@ def _narrowed_cached(code: str, form: str) -> dict[str, Any]:
         tasks = {task.id for task in get_catalogue().tasks_for(unit)}
         defs["TaskId"]["oneOf"] = [o for o in defs["TaskId"]["oneOf"] if o["const"] in tasks]
     _prune_defs(schema)
+    form_builder_defaults(schema)
     return schema
 
 
