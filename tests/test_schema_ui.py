@@ -181,7 +181,7 @@ def test_defaults_are_only_what_a_report_must_hold(name: str) -> None:
     schema = SCHEMAS_UNDER_TEST[name]
     for _, node in walk(schema):
         for field, prop in node.get("properties", {}).items():
-            if "default" not in prop:
+            if not isinstance(prop, dict) or "default" not in prop:
                 continue
             if "const" in prop:
                 assert prop["default"] == prop["const"]

@@ -51,8 +51,10 @@ def test_a_units_schema_is_its_items_its_tasks_and_its_unit(code: str) -> None:
         schema["$id"]
         == f"urn:sokets:schema:{unit.form}:{FORMS[unit.form or ''].version}:unit:{code}"
     )
-    assert not any("allOf" in node or "if" in node for _, node in walk(schema))
-    header = schema["$defs"][schema["properties"]["header"]["$ref"][8:]]["properties"]
+    definition = schema["$defs"][schema["properties"]["header"]["$ref"][8:]]
+    for node in (schema, definition):  # no rules on the unit
+        assert not {"allOf", "if", "dependentSchemas"} & set(node)
+    header = definition["properties"]
     assert header["unit_code"]["const"] == header["unit_code"]["default"] == code
     if unit.kind is UnitKind.COMMUNE:
         assert header["district_code"]["const"] == unit.parent

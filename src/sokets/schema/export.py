@@ -8,7 +8,9 @@ the schemas are generated in validation mode only), and its ``$id`` is
 What the schema says is what the model enforces: strict types, no unknown properties, no
 ``null``, unit codes of the form's kind and task ids as enumerations (``oneOf`` of ``const`` and
 ``title``), ``format: date`` for dates, and — with ``if``/``then`` on the unit code — which outline
-items each unit's report must contain. Rules the model does not enforce stay out of the schema.
+items each unit's report must contain (and, for a commune, which district it names: stricter
+than the model, which leaves that to the rule R003). Rules the model does not enforce stay out
+of the schema.
 
 Layout hints for form builders are annotations (they never change validation), listed in
 :data:`VOCABULARY`.
@@ -57,7 +59,7 @@ VOCABULARY: dict[str, str] = {
     ),
     "x-applies-to": (
         "On an answer property: the plan's words for who must answer the item (the rule itself "
-        "is in the schema's allOf/if/then)."
+        "is an if/then under the schema's dependentSchemas/header)."
     ),
 }
 
@@ -86,6 +88,7 @@ _PROPERTY_PARTS = (
     "if",
     "then",
     "allOf",
+    "dependentSchemas",
     "$defs",
 )
 
@@ -169,19 +172,19 @@ def form_schema(form_id: str) -> dict[str, Any]:
         _hoist_codelists(node, defs)
     _retitle(defs, spec)
     _describe_columns(defs)
-    if "Ratio" in defs:  # a form reads an empty rate as a rate not given (Indicators)
-        defs["Ratio"].pop("minProperties", None)
+    if "Ratio" in defs:
+        _rate_for_forms(defs["Ratio"])
     outline = spec.outline() if spec.outline is not None else None
-    allof: list[dict[str, Any]] = []
+    rules: list[dict[str, Any]] = []
     required = list(raw.get("required", []))
     if outline is not None:
         answer_set = defs[_answer_set(spec).__name__]
-        always, allof, every_unit_answers = _answer_rules(spec, outline, answer_set)
+        always, rules, every_unit_answers = _answer_rules(spec, outline, answer_set)
         _annotate_answers(answer_set, outline, always)
         if every_unit_answers:
             required.append("answers")
         else:
-            for rule in allof:
+            for rule in rules:
                 rule["then"]["required"] = ["answers"]
     properties = raw["properties"]
     for name, prop in properties.items():
@@ -199,10 +202,14 @@ def form_schema(form_id: str) -> dict[str, Any]:
         "required": required,
         "additionalProperties": raw.get("additionalProperties", True),
     }
-    if allof:
-        schema["allOf"] = allof
+    # Rules on the unit code sit under dependentSchemas of a property every report has: for a
+    # validator the same as allOf (the property is required), and left alone by
+    # react-jsonschema-form, which merges a root allOf into the form and then writes an empty
+    # answer for every item of every rule on the first edit.
+    if rules:
+        schema["dependentSchemas"] = {"header": {"allOf": rules}}
     if spec.id == "PL04":
-        defs["Pl04Header"]["allOf"] = _district_rules()
+        defs["Pl04Header"]["dependentSchemas"] = {"unit_code": {"allOf": _district_rules()}}
     schema["$defs"] = {name: defs[name] for name in sorted(defs)}
     form_builder_defaults(schema)
     _add_order(schema)
@@ -356,9 +363,9 @@ def _answer_rules(
     """Which leaves every unit must answer, the ``if``/``then`` rules for the others, and
     whether every unit of the form must answer at least one leaf.
 
-    A rule's ``then`` repeats the ``$ref`` of each item it requires: Ajv's strict mode wants a
-    required property defined next to ``required``, and form libraries that merge ``then`` into
-    the form (react-jsonschema-form) see the same schema for the item.
+    A rule's ``then`` repeats the ``$ref`` and title of each item it requires: Ajv's strict mode
+    wants a required property defined next to ``required``, and a message about a missing item
+    names it by its title.
     """
     units = _form_units(spec)
     codes = [unit.code for unit in units]
@@ -397,7 +404,8 @@ def _answer_rules(
                             "type": "object",
                             "properties": {
                                 answer_key(leaf.id): {
-                                    "$ref": answer_set["properties"][answer_key(leaf.id)]["$ref"]
+                                    key: answer_set["properties"][answer_key(leaf.id)][key]
+                                    for key in ("$ref", "title")
                                 }
                                 for leaf in leaves
                             },
@@ -444,6 +452,31 @@ def _annotate_answers(definition: dict[str, Any], outline: Outline, always: list
         definition["required"] = always
     definition["x-groups"] = groups
     definition["$comment"] = _ANSWER_KEYS
+
+
+def _rate_for_forms(ratio: dict[str, Any]) -> None:
+    """The rate of a form's schema, as form libraries can show it (the model's semantics).
+
+    ``{}`` is a rate not given (the indicators drop it: what a form leaves when a clerk clears
+    the numbers), so no ``minProperties``. Numerator and denominator come together: said with
+    ``dependentSchemas`` (each term requires the other) rather than ``dependentRequired``, so
+    that a missing term is a ``required`` error at that term, which react-jsonschema-form and
+    JSON Forms show beside its field (JSON Forms shows a ``dependentRequired`` error nowhere);
+    the subschema repeats the term's title for the message to name it. Not ``if``/``then``:
+    react-jsonschema-form then writes an empty rate into every answer on the first edit.
+    """
+    ratio.pop("minProperties", None)
+    together: dict[str, list[str]] = ratio.pop("dependentRequired")
+    ratio["dependentSchemas"] = {
+        term: {
+            "type": "object",
+            "required": together[term],
+            "properties": {
+                other: {"title": ratio["properties"][other]["title"]} for other in together[term]
+            },
+        }
+        for term in ("numerator", "denominator")
+    }
 
 
 def _district_rules() -> list[dict[str, Any]]:

@@ -43,8 +43,8 @@ KEYWORDS: dict[str, tuple[str, str]] = {
         "{property} needs {missingProperty} too.",
     ),
     "if": (
-        "Chưa đúng quy định áp dụng cho đơn vị này (xem lỗi đi kèm).",
-        "Does not meet the rule for this unit (see the error beside it).",
+        "Chưa đúng quy định của biểu mẫu (xem lỗi đi kèm).",
+        "A rule of the form is not met (see the error beside it).",
     ),
 }
 
@@ -125,6 +125,7 @@ SILENT = frozenset(
         "properties",
         "items",
         "allOf",
+        "dependentSchemas",
         "then",
         "else",
     }

@@ -8,7 +8,7 @@ schema, the one of a unit's report:
 * ``header.unit_code`` (and a commune's ``district_code``) a constant, its value as default;
 * the answers to the items the unit must answer, all required, and no others;
 * the Phụ lục 03 rows limited to the unit's tasks;
-* no ``allOf`` at all, and only the ``$defs`` still referenced.
+* no rules on the unit code (``allOf``, ``if``/``then``), and only the ``$defs`` still referenced.
 
 Every instance it accepts is accepted by the form's schema (it only narrows); its ``$id`` is the
 form's followed by ``:unit:<code>``.
@@ -74,9 +74,9 @@ def _narrowed_cached(code: str, form: str) -> dict[str, Any]:
     defs: dict[str, Any] = schema["$defs"]
     schema["$id"] = f"{schema['$id']}:unit:{unit.code}"
     schema["title"] = f"{schema['title']} — {get_registry().display_name(unit)}"
-    schema.pop("allOf", None)
+    schema.pop("dependentSchemas", None)  # the rules on the unit code
     header = defs[_ref_name(schema["properties"]["header"])]
-    header.pop("allOf", None)
+    header.pop("dependentSchemas", None)
     _constant(header["properties"], "unit_code", unit.code, unit.name)
     if "district_code" in header["properties"] and unit.parent is not None:
         _constant(
