@@ -16,7 +16,13 @@ from sokets.schema import form_schema
 from sokets.schema._walk import walk
 from sokets.schema.folder import UI_SCHEMAS, ui_schema_path
 from sokets.schema.messages import FORMATS, TYPES, messages, unworded
-from sokets.schema.ui import NARRATIVE, PLACEHOLDERS, jsonforms_ui_schema, rjsf_ui_schema
+from sokets.schema.ui import (
+    ITEMS_PER_PAGE,
+    NARRATIVE,
+    PLACEHOLDERS,
+    jsonforms_ui_schema,
+    rjsf_ui_schema,
+)
 from sokets.schema.unit import unit_schema
 from tests.schema.support import SCHEMAS
 
@@ -189,3 +195,25 @@ def test_defaults_are_only_what_a_report_must_hold(name: str) -> None:
                 assert prop["default"] == {} and field in node.get("required", []), field
                 assert _resolve(schema, prop)["type"] == "object"
     assert schema["properties"]["header"]["default"] == {}
+
+
+@pytest.mark.parametrize("name", ["PL01", "PL04", "SO-YT", "412", "16705"])
+def test_jsonforms_shows_a_report_a_section_per_page(name: str) -> None:
+    """A page for the header, one per section of the outline (split past ITEMS_PER_PAGE items:
+    JSON Forms updates every control of the page at each keystroke), one per table."""
+    schema = SCHEMAS_UNDER_TEST[name]
+    ui = jsonforms_ui_schema(schema)
+    assert ui["type"] == "Categorization"
+    pages = ui["elements"]
+    assert all(page["type"] == "Category" and page["label"] for page in pages)
+    assert pages[0]["label"] == _resolve(schema, schema["properties"]["header"])["title"]
+    answers = "#/properties/answers/properties/"
+    for page in pages:
+        scopes = [c["scope"] for c in _controls(page) if c["scope"].startswith(answers)]
+        items = {scope[len(answers) :].split("/")[0] for scope in scopes}
+        assert len(items) <= ITEMS_PER_PAGE, page["label"]
+    tables = [p["label"] for p in pages if p["label"].startswith("Phụ lục")]
+    assert tables == (
+        ["Phụ lục 02", "Phụ lục 03"] if schema["properties"].get("appendix_pl02") else []
+    )
+    assert jsonforms_ui_schema(form_schema("PL03"))["type"] == "VerticalLayout"  # a table alone

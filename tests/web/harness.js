@@ -63,9 +63,12 @@ function jsonforms({ schema, uischema, data, messages }) {
       cells: vanillaCells,
       ajv,
       i18n: jsonFormsI18n(messages),
-      onChange: ({ data, errors }) => {
-        state.data = data;
-        state.errors = errors;
+      // the data and errors as each change is made (onChange reports them later, from an effect)
+      middleware: (core, action, reduce) => {
+        const next = reduce(core, action);
+        state.data = next.data;
+        state.errors = next.errors ?? [];
+        return next;
       },
     }),
     h("button", { type: "submit", className: "btn btn-info" }, "Gửi báo cáo"),
@@ -75,6 +78,8 @@ function jsonforms({ schema, uischema, data, messages }) {
 const LIBRARIES = { rjsf, jsonforms };
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+// After the next frame and the effects that follow it: JSON Forms reports changes from an effect.
+const settled = () => nextFrame().then(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
 // What a person sees in the form's fields: texts, numbers, dates, checkboxes and the label of
 // each chosen option, as strings.
@@ -112,14 +117,15 @@ window.sokets = {
     await nextFrame();
     return performance.now() - start;
   },
-  // after the next frame: JSON Forms reports changes from an effect, after the event
   data: () =>
-    nextFrame().then(() =>
-      state.library === "rjsf" ? rjsfForm.current.state.formData : state.data,
+    settled().then(() => (state.library === "rjsf" ? rjsfForm.current.state.formData : state.data)),
+  errors: () =>
+    settled().then(() =>
+      state.errors.map((e) => ({ keyword: e.keyword ?? e.name, message: e.message })),
     ),
-  errors: () => state.errors.map((e) => ({ keyword: e.keyword ?? e.name, message: e.message })),
   // as sent: through JSON, which has no undefined (a cleared field's value)
-  submitted: () => (state.submitted === null ? null : JSON.parse(JSON.stringify(state.submitted))),
+  submitted: () =>
+    settled().then(() => (state.submitted === null ? null : JSON.parse(JSON.stringify(state.submitted)))),
   refused: () => state.refused,
   validate: () => (state.library === "rjsf" ? rjsfForm.current.validateForm() : !state.errors.length),
   shown,

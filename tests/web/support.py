@@ -82,6 +82,7 @@ class FormPage:
         page.goto(url)
         self.library = ""
         self.schema: dict[str, Any] = {}
+        self.uischema: dict[str, Any] = {}
 
     def mount(
         self,
@@ -93,10 +94,11 @@ class FormPage:
         """Render a form with the shipped UI schema (unless given); milliseconds to first paint."""
         self.library = library
         self.schema = schema
+        self.uischema = uischema if uischema is not None else ui_schema(library, schema)
         self.problems.clear()
         props = {
             "schema": schema,
-            "uischema": uischema if uischema is not None else ui_schema(library, schema),
+            "uischema": self.uischema,
             "data": data,
             "messages": messages(),
         }
@@ -112,10 +114,28 @@ class FormPage:
         """The form's data now."""
         return self.call("data")
 
+    def pages(self) -> list[dict[str, Any]]:
+        """The pages of a JSON Forms categorization (none for one page)."""
+        if self.uischema.get("type") != "Categorization":
+            return []
+        pages: list[dict[str, Any]] = self.uischema["elements"]
+        return pages
+
+    def open_page(self, index: int) -> None:
+        """Show a page of a JSON Forms categorization (its entry in the list of pages)."""
+        self.page.locator("#app .category-subcategories > li").nth(index).click()
+
     def shown(self) -> list[str]:
-        """The values the form's fields show (texts, numbers, dates, chosen labels)."""
-        shown: list[str] = self.call("shown")
-        return shown
+        """The values the form's fields show (texts, numbers, dates, chosen labels), on every
+        page."""
+        if not self.pages():
+            shown: list[str] = self.call("shown")
+            return shown
+        values = []
+        for index in range(len(self.pages())):
+            self.open_page(index)
+            values.extend(self.call("shown"))
+        return values
 
     def submit(self) -> Any:
         """Press the submit button; the data submitted, or ``None`` when the form refused."""
@@ -123,13 +143,20 @@ class FormPage:
         return self.call("submitted")
 
     def field(self, pointer: str) -> Any:
-        """The input, text area or select of the value at ``pointer`` (``/header/place``)."""
+        """The input, text area or select of the value at ``pointer`` (``/header/place``), its
+        page shown first."""
         tokens = pointer.strip("/").split("/")
         if self.library == "rjsf":
-            ident = "root_" + "_".join(tokens)
-        else:
-            ident = "#" + "".join(f"/properties/{t}" for t in tokens) + "-input"
-        return self.page.locator(f'[id="{ident}"]')
+            return self.page.locator(f'[id="root_{"_".join(tokens)}"]')
+        scope = "#" + "".join(f"/properties/{t}" for t in tokens)
+        self._show(scope)
+        return self.page.locator(f'[id="{scope}-input"]')
+
+    def _show(self, scope: str) -> None:
+        for index, page in enumerate(self.pages()):
+            if f'"{scope}"' in json.dumps(page) or f'"{scope}/' in json.dumps(page):
+                self.open_page(index)
+                return
 
     def add_row(self) -> None:
         """Press the first "add" button (of a table form: a row of the table)."""
@@ -145,6 +172,7 @@ class FormPage:
         while "$ref" in node:
             node = self.schema["$defs"][node["$ref"].removeprefix("#/$defs/")]
         column = node["x-order"].index(name)
+        self._show(f"#/properties/{table}")
         cells = self.page.locator("#app tbody tr").nth(int(row)).locator("td")
         return cells.nth(column).locator("input, select, textarea")
 

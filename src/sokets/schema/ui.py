@@ -10,13 +10,15 @@ plan's words are never written twice:
   areas for narrative answers, read-only constants (form, version, a unit's own code), a
   placeholder in every drop-down (no unit or task chosen in advance), and each outline heading,
   with the plan's guidance, above the first item under it (markdown descriptions);
-* :func:`jsonforms_ui_schema` — the ``uischema`` of JSON Forms: nested groups following the
-  outline, a label with the plan's guidance, multi-line controls, read-only constants.
+* :func:`jsonforms_ui_schema` — the ``uischema`` of JSON Forms: a page per section of the
+  outline (and for the header, and each table), nested groups following the outline inside, a
+  label with the plan's guidance, multi-line controls, read-only constants.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 #: Text fields that hold a narrative (results, difficulties, proposals…): multi-line inputs.
@@ -201,21 +203,40 @@ def _text_area() -> dict[str, Any]:
 # -- JSON Forms --------------------------------------------------------------------------------
 
 
-def jsonforms_ui_schema(schema: dict[str, Any]) -> dict[str, Any]:
-    """The JSON Forms ``uischema`` of a form's (or a unit's) schema: a vertical layout of groups,
-    the answers nested by outline heading, one control per value.
+#: Most answer items on one page of a report in JSON Forms: a section with more is split into
+#: its subsections. A page stays short to read, and quick to type in: JSON Forms updates every
+#: control on the page at each keystroke.
+ITEMS_PER_PAGE = 8
 
-    Pass it with the schema: ``<JsonForms schema={schema} uischema={uischema} …/>``. Every value
-    has its own control (vanilla renderers have no renderer for a whole object); lists of
-    objects (figures, table rows) are one control each.
+
+def jsonforms_ui_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Forms ``uischema`` of a form's (or a unit's) schema.
+
+    A report is a ``Categorization``: one page for its header, one per section of the outline
+    (split into subsections past :data:`ITEMS_PER_PAGE` items), one per appended table; inside a
+    page, nested groups follow the outline, with the plan's guidance as labels. A table alone
+    (PL02, PL03) is one vertical layout. Every value has its own control (vanilla renderers have
+    no renderer for a whole object); a list of objects (figures, table rows) is one control.
+    Pass it with the schema: ``<JsonForms schema={schema} uischema={uischema} …/>``.
     """
     reader = _Schema(schema)
-    return {"type": "VerticalLayout", "elements": _jf_members(reader, schema, "#")}
+    if "answers" not in schema.get("properties", {}):
+        return {"type": "VerticalLayout", "elements": _jf_members(reader, schema, "#")}
+    pages: list[dict[str, Any]] = []
+    for name, prop in reader.properties(schema):
+        scope = f"#/properties/{name}"
+        node = reader.resolve(prop)
+        if "x-groups" in node:
+            pages.extend(_jf_pages(_jf_sections(reader, node, scope)))
+            continue
+        elements = _jf_node(reader, name, prop, scope)
+        if len(elements) == 1 and elements[0]["type"] == "Group":  # the page's label says it
+            elements = elements[0]["elements"]
+        pages.append({"type": "Category", "label": node.get("title", name), "elements": elements})
+    return {"type": "Categorization", "elements": pages}
 
 
 def _jf_members(reader: _Schema, node: dict[str, Any], scope: str) -> list[dict[str, Any]]:
-    if "x-groups" in node:
-        return _jf_outline(reader, node, scope)
     elements = []
     for name, prop in reader.properties(node):
         elements.extend(_jf_node(reader, name, prop, f"{scope}/properties/{name}"))
@@ -235,31 +256,72 @@ def _jf_node(reader: _Schema, name: str, prop: dict[str, Any], scope: str) -> li
     return [control]
 
 
-def _jf_outline(reader: _Schema, answers: dict[str, Any], scope: str) -> list[dict[str, Any]]:
-    """The answers as nested groups, one per outline heading, in the plan's order."""
+@dataclass
+class _Section:
+    """A heading or an item of the outline, as a JSON Forms group."""
+
+    heading: dict[str, Any]  # the x-groups entry, or the answer property
+    group: dict[str, Any]
+    items: int = 1
+    children: list[_Section] = field(default_factory=list)
+
+
+def _jf_sections(reader: _Schema, answers: dict[str, Any], scope: str) -> list[_Section]:
+    """The answers as nested sections, one per outline heading, in the plan's order."""
     groups, chains = _headings(answers)
-    top: list[dict[str, Any]] = []
-    opened: dict[str, dict[str, Any]] = {}
+    top: list[_Section] = []
+    opened: dict[str, _Section] = {}
     for key, prop in reader.properties(answers):
-        parent = top
+        parent: _Section | None = None
         for group_id in chains.get(key, []):
             if group_id not in opened:
                 heading = groups[group_id]
-                opened[group_id] = {
-                    "type": "Group",
-                    "label": heading["title"],
-                    "elements": _jf_guidance(heading),
-                }
-                parent.append(opened[group_id])
-            parent = opened[group_id]["elements"]
+                group = {"type": "Group", "label": heading["title"], "elements": _guidance(heading)}
+                opened[group_id] = _Section(heading, group, items=0)
+                _attach(top, parent, opened[group_id])
+            parent = opened[group_id]
+        elements = _guidance(prop)
         node = reader.resolve(prop)
-        item_scope = f"{scope}/properties/{key}"
-        elements = _jf_guidance(prop)
         for name, member in reader.properties(node):
-            elements.extend(_jf_node(reader, name, member, f"{item_scope}/properties/{name}"))
-        parent.append({"type": "Group", "label": prop["title"], "elements": elements})
+            elements.extend(
+                _jf_node(reader, name, member, f"{scope}/properties/{key}/properties/{name}")
+            )
+        item = _Section(prop, {"type": "Group", "label": prop["title"], "elements": elements})
+        _attach(top, parent, item)
+        for group_id in chains.get(key, []):
+            opened[group_id].items += 1
     return top
 
 
-def _jf_guidance(node: dict[str, Any]) -> list[dict[str, Any]]:
+def _attach(top: list[_Section], parent: _Section | None, section: _Section) -> None:
+    if parent is None:
+        top.append(section)
+    else:
+        parent.children.append(section)
+        parent.group["elements"].append(section.group)
+
+
+def _jf_pages(sections: list[_Section], parent: _Section | None = None) -> list[dict[str, Any]]:
+    """One page per section, but a section of more than :data:`ITEMS_PER_PAGE` items is split
+    into its subsections; a subsection's page names its parent's number, and the first one
+    shows the parent's title and guidance."""
+    pages = []
+    for n, section in enumerate(sections):
+        if section.items > ITEMS_PER_PAGE and section.children:
+            pages.extend(_jf_pages(section.children, section))
+            continue
+        label, elements = section.heading["title"], [section.group]
+        if parent is not None:
+            label = f"{parent.heading['title'].split(' ', 1)[0]} {label}"
+            if n == 0:
+                elements = [
+                    {"type": "Label", "text": parent.heading["title"]},
+                    *_guidance(parent.heading),
+                    *elements,
+                ]
+        pages.append({"type": "Category", "label": label, "elements": elements})
+    return pages
+
+
+def _guidance(node: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"type": "Label", "text": node["description"]}] if node.get("description") else []
