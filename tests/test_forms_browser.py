@@ -70,7 +70,7 @@ def page(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[For
     """The test page, bundled once, in one tab of the session's Chromium."""
     require_web()
     index = bundle(tmp_path_factory.mktemp("web"))
-    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    tab = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     try:
         yield FormPage(tab, index.as_uri())
     finally:

@@ -44,6 +44,12 @@ const style = `
   .glyphicon-plus::before { content: "+"; } .glyphicon-remove::before { content: "×"; }
   .glyphicon-arrow-up::before { content: "↑"; } .glyphicon-arrow-down::before { content: "↓"; }
   .glyphicon-copy::before { content: "⧉"; } .glyphicon { font-style: normal; }
+  .categorization { display: flex; gap: 18px; align-items: flex-start; }
+  .categorization-master { flex: 0 0 250px; position: sticky; top: 0; }
+  .category-subcategories { list-style: none; margin: 0; padding: 0; }
+  .category-subcategories li { padding: 5px 8px; border-left: 3px solid #c8ccd2; cursor: pointer; }
+  .category-subcategories li.selected { border-left-color: #1f5fbf; background: #eef3fb; font-weight: 600; }
+  .categorization-detail { flex: 1; min-width: 0; }
 `;
 writeFileSync(
   join(out, "index.html"),

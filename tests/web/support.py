@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -198,12 +199,17 @@ def scalars(value: Any, pointer: str = "") -> list[tuple[str, Any]]:
 
 
 def _normal(value: Any) -> str:
+    """A value as compared: a number whatever its notation (``98,2`` is how a browser in
+    Vietnamese shows 98.2)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return f"number:{float(value)!r}"
+    text = str(value)
+    if re.fullmatch(r"-?[0-9]+,[0-9]+", text):
+        text = text.replace(",", ".")
     try:
-        return f"number:{float(value)!r}"
+        return f"number:{float(text)!r}"
     except ValueError:
         return str(value)
 

@@ -8,8 +8,9 @@ plan's words are never written twice:
 
 * :func:`rjsf_ui_schema` — the ``uiSchema`` of react-jsonschema-form: order, multi-line text
   areas for narrative answers, read-only constants (form, version, a unit's own code), a
-  placeholder in every drop-down (no unit or task chosen in advance), and each outline heading,
-  with the plan's guidance, above the first item under it (markdown descriptions);
+  placeholder in every drop-down (no unit or task chosen in advance), each outline heading,
+  with the plan's guidance, above the first item under it (markdown descriptions), and no
+  description of a shared definition (a rate, a figure) repeated at each use;
 * :func:`jsonforms_ui_schema` — the ``uischema`` of JSON Forms: a page per section of the
   outline (and for the header, and each table), nested groups following the outline inside, a
   label with the plan's guidance, multi-line controls, read-only constants.
@@ -151,7 +152,7 @@ def _rjsf_object(reader: _Schema, node: dict[str, Any]) -> dict[str, Any]:
         if answers:
             headings = [groups[g] for g in chains.get(name, []) if g not in shown]
             shown.update(group["id"] for group in headings)
-            child = {**_rjsf_item(headings, prop), **child}
+            child = {**child, **_rjsf_item(headings, prop)}
         if child:
             ui[name] = child
     return ui
@@ -184,7 +185,10 @@ def _rjsf_node(reader: _Schema, name: str, prop: dict[str, Any]) -> dict[str, An
     node = reader.resolve(prop)
     kind = node.get("type")
     if kind == "object":
-        return _rjsf_object(reader, node)
+        ui = _rjsf_object(reader, node)
+        if "$ref" in prop and "description" not in prop and node.get("description"):
+            ui["ui:description"] = ""  # a shared definition's, repeated at every use
+        return ui
     if kind == "array" and isinstance(node.get("items"), dict):
         items = node["items"]
         if _is_narrative(name, node):
