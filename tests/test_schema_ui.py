@@ -17,7 +17,7 @@ from sokets.schema._walk import walk
 from sokets.schema.folder import UI_SCHEMAS, ui_schema_path
 from sokets.schema.messages import FORMATS, TYPES, messages, unworded
 from sokets.schema.ui import (
-    ITEMS_PER_PAGE,
+    CONTROLS_PER_PAGE,
     NARRATIVE,
     PLACEHOLDERS,
     jsonforms_ui_schema,
@@ -199,8 +199,9 @@ def test_defaults_are_only_what_a_report_must_hold(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["PL01", "PL04", "SO-YT", "412", "16705"])
 def test_jsonforms_shows_a_report_a_section_per_page(name: str) -> None:
-    """A page for the header, one per section of the outline (split past ITEMS_PER_PAGE items:
-    JSON Forms updates every control of the page at each keystroke), one per table."""
+    """A page for the header, one per section of the outline (split past CONTROLS_PER_PAGE:
+    JSON Forms updates every control of the page at each keystroke), one per table; every
+    answer on exactly one page, in the plan's order."""
     schema = SCHEMAS_UNDER_TEST[name]
     ui = jsonforms_ui_schema(schema)
     assert ui["type"] == "Categorization"
@@ -208,10 +209,14 @@ def test_jsonforms_shows_a_report_a_section_per_page(name: str) -> None:
     assert all(page["type"] == "Category" and page["label"] for page in pages)
     assert pages[0]["label"] == _resolve(schema, schema["properties"]["header"])["title"]
     answers = "#/properties/answers/properties/"
+    order = []
     for page in pages:
-        scopes = [c["scope"] for c in _controls(page) if c["scope"].startswith(answers)]
-        items = {scope[len(answers) :].split("/")[0] for scope in scopes}
-        assert len(items) <= ITEMS_PER_PAGE, page["label"]
+        scopes = [c["scope"] for c in _controls(page)]
+        assert len(scopes) <= CONTROLS_PER_PAGE, page["label"]
+        order.extend(
+            dict.fromkeys(s[len(answers) :].split("/")[0] for s in scopes if s.startswith(answers))
+        )
+    assert order == list(_resolve(schema, schema["properties"]["answers"])["properties"])
     tables = [p["label"] for p in pages if p["label"].startswith("Phụ lục")]
     assert tables == (
         ["Phụ lục 02", "Phụ lục 03"] if schema["properties"].get("appendix_pl02") else []

@@ -35,7 +35,7 @@ def main(folder: str) -> int:
         for library in LIBRARIES:
             page.mount(library, unit_schema(example["header"]["unit_code"]), example)
             if library == "jsonforms":
-                page.open_page(3)  # 3. a) Về chính quyền số: answers with their rates
+                page.open_page(3)  # 3. a) Về chính quyền số (1/2): answers with their rates
             else:  # the same items: section 3 opens above its first one
                 page.page.locator("#root_answers_m3_a_b1").evaluate(
                     "e => e.scrollIntoView({block: 'start'})"
