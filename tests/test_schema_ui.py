@@ -222,3 +222,9 @@ def test_jsonforms_shows_a_report_a_section_per_page(name: str) -> None:
         ["Phụ lục 02", "Phụ lục 03"] if schema["properties"].get("appendix_pl02") else []
     )
     assert jsonforms_ui_schema(form_schema("PL03"))["type"] == "VerticalLayout"  # a table alone
+
+
+def test_the_messages_snippet_of_the_docs_is_the_one_the_browser_tests_run() -> None:
+    root = SCHEMAS.parent
+    snippet = (root / "tests" / "web" / "messages.js").read_text(encoding="utf-8")
+    assert f"```js\n{snippet}```" in (root / "docs" / "schemas.md").read_text(encoding="utf-8")
