@@ -49,7 +49,6 @@ class _Schema:
     """A form's schema, with ``$ref`` into its own ``$defs`` followed."""
 
     def __init__(self, schema: dict[str, Any]) -> None:
-        self.root = schema
         self.defs: dict[str, Any] = schema.get("$defs", {})
 
     def ref_name(self, node: dict[str, Any]) -> str | None:
