@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from tests.browser import browser  # noqa: F401 - the session's Chromium, for tests that need one
+
+if TYPE_CHECKING:
+    from sokets.consolidation import Consolidation
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -44,3 +49,20 @@ def raw_spec_text() -> str:
     import unicodedata
 
     return unicodedata.normalize("NFC", SPEC_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def review_round(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A province's round in progress (see :func:`tests.rounds.round_in_progress`)."""
+    from tests.rounds import round_in_progress
+
+    return round_in_progress(tmp_path_factory.mktemp("review-round"))
+
+
+@pytest.fixture(scope="session")
+def review(review_round: Path) -> Iterator[Consolidation]:
+    """The consolidation of :func:`review_round` at :data:`tests.rounds.REVIEW_AS_OF`."""
+    from sokets.consolidation import consolidate
+    from tests.rounds import REVIEW_AS_OF
+
+    yield consolidate([review_round], as_of=REVIEW_AS_OF, keep_reports=False)

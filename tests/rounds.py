@@ -10,6 +10,7 @@ import copy
 import json
 import random
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -126,3 +127,46 @@ def generate_round(folder: Path) -> list[Path]:
         path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def thin_round(paths: Sequence[Path], *, seed: int = SEED) -> list[Path]:
+    """Make a generated round look like one in progress: about 6% of the units have not reported
+    (their files removed) and about 12% reported late (dated 21–25/8/2023). Returns the paths
+    left."""
+    rng = random.Random(seed)
+    kept = []
+    for path in paths:
+        draw = rng.random()
+        if draw < 0.06:
+            path.unlink()
+            continue
+        if draw < 0.18:
+            report = json.loads(path.read_bytes())
+            report["header"]["report_date"] = f"2023-08-{rng.randint(21, 25)}"
+            path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        kept.append(path)
+    return kept
+
+
+#: The date a round in progress is consolidated at, and markup one department wrote.
+REVIEW_AS_OF = date(2023, 8, 25)
+HOSTILE = "<script>window.hacked = 1</script> & <b>đậm</b>"
+
+
+def round_in_progress(folder: Path) -> Path:
+    """A thinned round (:func:`thin_round`) in ``folder`` with one commune's report broken (an
+    unreadable date) and one department's first answer and first Phụ lục 03 row opening with
+    :data:`HOSTILE` markup."""
+    paths = thin_round(generate_round(folder))
+    pl01 = next(p for p in paths if p.name.endswith("-pl01.json"))
+    report = json.loads(pl01.read_bytes())
+    first = next(iter(report["answers"].values()))
+    first["results"] = f"{HOSTILE}\n{first.get('results', '')}"
+    row = report["appendix_pl03"][0]
+    row["results"] = f"{HOSTILE} {row.get('results', '')}"
+    pl01.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+    broken = next(p for p in paths if p.name.endswith("-pl04.json"))
+    report = json.loads(broken.read_bytes())
+    report["header"]["report_date"] = "ngày hôm qua"
+    broken.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+    return folder

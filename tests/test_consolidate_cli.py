@@ -137,3 +137,94 @@ def test_the_draft_fills_the_teams_from_the_communes(
     assert "4/13 xã" in answer["results"] and "Còn 9 xã" in answer["results"]
     figures = json.loads(draft.read_bytes())["answers"]["A_II_3_b3"]["figures"]
     assert figures and figures[0]["unit"] == "%"
+
+
+# -- the review report (issue 11) -----------------------------------------------------------------
+
+
+def test_docx_and_charts_from_the_command_line(tmp_path: Path) -> None:
+    """As a user runs it: a process of its own, drawing the charts in the background."""
+    import subprocess
+    import sys
+
+    from tests.docx_support import open_docx, text_of
+
+    out, charts = tmp_path / "bao-cao.docx", tmp_path / "bieu-do"
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "sokets", "consolidate", str(EXAMPLES), "--as-of", "25/8/2023"),
+            *("--to", "docx", "-o", str(out), "--charts", str(charts), "--signer", "Lê Văn B"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    written = done.stdout.splitlines()
+    assert written[0] == str(out)
+    assert sorted(Path(p).name for p in written[1:]) == sorted(p.name for p in charts.iterdir())
+    assert {p.suffix for p in charts.iterdir()} == {".png", ".svg"}
+    document = open_docx(out.read_bytes())
+    text = "\n".join(text_of(p) for p in document.element.body.iter())
+    assert "Lê Văn B" in text and "Bùi Đình Long" not in text
+    assert len(list(document.inline_shapes)) >= 3
+
+
+def test_html_goes_to_the_default_file_and_is_never_overwritten_silently(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ("consolidate", str(EXAMPLES), "--as-of", "25/8/2023", "--to", "html")
+    code, out, err = _run(capsysbinary, *args)
+    assert code == 0, err
+    assert out.strip() == "tong-hop-tinh.html"
+    assert (tmp_path / "tong-hop-tinh.html").read_text(encoding="utf-8").startswith("<!DOCTYPE")
+    code, _, err = _run(capsysbinary, *args)
+    assert code == 2 and "--force" in err
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (("--to", "html", "--issuer", "SO-TTTT"), "only with --to docx"),
+        (("--to", "xlsx", "--signer", "A"), "only with --to docx"),
+        (("--to", "docx", "--issuer", "Sở Không Có"), "Sở Không Có"),
+        (
+            (
+                "--to",
+                "pdf",
+            ),
+            "unknown format",
+        ),
+    ],
+)
+def test_review_options_are_checked_before_any_work(
+    tmp_path: Path,
+    capsysbinary: pytest.CaptureFixture[bytes],
+    extra: tuple[str, ...],
+    message: str,
+) -> None:
+    code, _, err = _run(
+        capsysbinary, "consolidate", str(EXAMPLES), "-o", str(tmp_path / "x"), *extra
+    )
+    assert code == 2
+    assert message in err and len(err.strip().splitlines()) == 1, err
+    assert not list(tmp_path.iterdir())
+
+
+def test_charts_needs_a_folder(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    taken = tmp_path / "a-file"
+    taken.write_text("x")
+    code, _, err = _run(capsysbinary, "consolidate", str(EXAMPLES), "--charts", str(taken))
+    assert code == 2 and "a-file" in err and "folder" in err
+
+
+def test_charts_without_matplotlib_says_how_to_install_it(
+    capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from sokets.review import charts
+
+    monkeypatch.setattr(charts, "available", lambda: False)
+    code, _, err = _run(capsysbinary, "consolidate", str(EXAMPLES), "--charts", str(tmp_path / "c"))
+    assert code == 2 and "pip install 'sokets[charts]'" in err
+    assert not (tmp_path / "c").exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("openpyxl", "docx", "jsonschema", "lxml")
+HEAVY = ("openpyxl", "docx", "jsonschema", "lxml", "matplotlib")
 
 
 def _imported(code: str) -> set[str]:
@@ -38,3 +38,19 @@ def test_models_do_not_pull_renderers() -> None:
     imported = _imported("import sokets.models, sokets.forms; sokets.forms.FORMS['PL01'].model")
     assert "pydantic" in imported
     assert not imported & set(HEAVY)
+
+
+def test_the_html_overview_needs_no_document_or_plotting_library() -> None:
+    imported = _imported(
+        "from sokets.render import consolidation_renderer; consolidation_renderer('html')"
+    )
+    assert "sokets" in imported
+    assert not imported & {"openpyxl", "docx", "matplotlib"}
+
+
+def test_the_docx_draft_loads_matplotlib_only_to_draw() -> None:
+    imported = _imported(
+        "from sokets.render import consolidation_renderer; consolidation_renderer('docx')"
+    )
+    assert "docx" in imported
+    assert "matplotlib" not in imported

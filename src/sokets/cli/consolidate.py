@@ -61,7 +61,9 @@ def register(subparsers: Any) -> None:
         "--to",
         default="text",
         metavar="FORMAT",
-        help="định dạng: text (mặc định), json, xlsx / output format",
+        help="định dạng: text (mặc định), json, xlsx, docx (dự thảo báo cáo sơ kết), html (trang "
+        "tổng quan) / output format: text, json, xlsx, docx (the draft review report), html (the "
+        "one-page overview)",
     )
     parser.add_argument(
         "-o",
@@ -74,6 +76,31 @@ def register(subparsers: Any) -> None:
         metavar="OUT",
         help="với --district: dự thảo báo cáo Phụ lục 01 của huyện (.json, .docx, .xlsx) / a "
         "draft of the district's own report",
+    )
+    parser.add_argument(
+        "--charts",
+        metavar="DIR",
+        help="ghi các biểu đồ ra thư mục (PNG và SVG; cần sokets[charts]) / write the charts "
+        "as PNG and SVG files (needs sokets[charts])",
+    )
+    review = parser.add_argument_group(
+        "dự thảo báo cáo sơ kết (--to docx) / the draft review report",
+        "Mặc định: UBND tỉnh Nghệ An và người ký như Kế hoạch 403/KH-UBND; với --district: UBND "
+        "cấp huyện, người ký để trống. / Defaults: UBND tỉnh and plan 403's signer; with "
+        "--district, the district and a blank signer.",
+    )
+    review.add_argument(
+        "--issuer",
+        metavar="UNIT",
+        help="cơ quan ban hành (mã hoặc tên đơn vị) / the issuing unit (code or name)",
+    )
+    review.add_argument("--signer", metavar="NAME", help="họ và tên người ký / signer's name")
+    review.add_argument("--signer-title", metavar="TITLE", help="chức vụ người ký / signer's title")
+    review.add_argument(
+        "--signer-authority",
+        metavar="LINES",
+        help='thẩm quyền ký, các dòng cách nhau bởi "|", ví dụ "TM. ỦY BAN NHÂN DÂN|KT. CHỦ '
+        'TỊCH" / authority lines, separated by "|"',
     )
     parser.add_argument(
         "--force",
@@ -115,11 +142,27 @@ def handle(args: argparse.Namespace) -> int:
     from sokets.errors import OutputError
     from sokets.outputs import check_output, write_atomic
     from sokets.render import consolidation_renderer
+    from sokets.review.charts import INSTALL_HINT, warm_up
+    from sokets.review.charts import available as charts_available
 
     if args.draft_report and not args.district:
         warn("sokets: --draft-report cần --district / needs --district")
         return EXIT_USAGE
-    renderer = consolidation_renderer(args.to)
+    review = {
+        "issuer": args.issuer,
+        "signer_name": args.signer,
+        "signer_title": args.signer_title,
+        "signer_authority": args.signer_authority,
+    }
+    if args.to != "docx" and any(v is not None for v in review.values()):
+        warn("sokets: --issuer, --signer… chỉ dùng với --to docx / only with --to docx")
+        return EXIT_USAGE
+    if args.charts and not charts_available():
+        warn(f"sokets: --charts: {INSTALL_HINT}")
+        return EXIT_USAGE
+    if args.charts and Path(args.charts).exists() and not Path(args.charts).is_dir():
+        raise OutputError("--charts cần một thư mục / needs a folder", source=args.charts)
+    renderer = consolidation_renderer(args.to, **(review if args.to == "docx" else {}))
     output: Path | None = None
     if args.output:
         output = check_output(args.output, suffix=renderer.suffix, inputs=args.paths)
@@ -139,6 +182,8 @@ def handle(args: argparse.Namespace) -> int:
         draft = Path(args.draft_report)
         suffix = draft.suffix.lower() if draft.suffix.lower() in DRAFT_SUFFIXES else ".json"
         check_output(draft, suffix=suffix, inputs=args.paths)
+    if args.to == "docx" or args.charts:
+        warm_up()  # matplotlib loads in a background process while the reports are read
     gc.freeze()  # a short-lived process holding many objects: spare the collector the work
     gc.disable()
     consolidation = consolidate(
@@ -150,6 +195,7 @@ def handle(args: argparse.Namespace) -> int:
         deadline=_day(args.deadline, "--deadline"),
         include_invalid=args.include_invalid,
         keep_reports=args.to == "json",
+        keep_outline=args.to in ("json", "docx") or draft is not None,
     )
     unreadable = [f for f in consolidation.files if f.role is FileRole.UNREADABLE]
     with_errors = [f for f in consolidation.files if f.errors]
@@ -168,6 +214,13 @@ def handle(args: argparse.Namespace) -> int:
     if draft is not None:
         _write_draft(draft, consolidation)
         sys.stdout.write(f"{draft}\n")
+    if args.charts:
+        from sokets.review.charts import write_charts
+        from sokets.review.figures import charts
+
+        written = write_charts(charts(consolidation), args.charts)
+        if output is not None:  # else stdout holds the consolidation itself
+            sys.stdout.write("".join(f"{path}\n" for path in written))
     if unreadable:
         return EXIT_USAGE
     return EXIT_INVALID if with_errors else EXIT_OK

@@ -66,6 +66,7 @@ def consolidate(
     deadline: date | None = None,
     include_invalid: bool = False,
     keep_reports: bool = True,
+    keep_outline: bool = True,
 ) -> Consolidation:
     """Consolidate report files, folders and earlier consolidations.
 
@@ -77,7 +78,8 @@ def consolidate(
     listed with their findings and kept out of the figures unless ``include_invalid``. The
     consolidated reports themselves go in ``reports`` (so that the consolidation can be sent up
     and consolidated again) unless ``keep_reports`` is false (a workbook or a text does not show
-    them).
+    them); the answers by outline item go in ``outline`` unless ``keep_outline`` is false (only the
+    JSON document, the draft review report and a district's draft show them).
 
     Raises :class:`~sokets.errors.InputError` for an unreadable expected list or register of
     receipts and :class:`~sokets.errors.UnknownUnitError` for an unknown scope; unreadable
@@ -104,6 +106,7 @@ def consolidate(
         deadline=deadline,
         include_invalid=include_invalid,
         keep_reports=keep_reports,
+        keep_outline=keep_outline,
         notes=notes,
     )
 
@@ -137,6 +140,7 @@ def build(
     deadline: date,
     include_invalid: bool = False,
     keep_reports: bool = True,
+    keep_outline: bool = True,
     notes: Iterable[str] = (),
 ) -> Consolidation:
     """The consolidation of submissions already read (see :func:`consolidate`)."""
@@ -186,7 +190,7 @@ def build(
         rates=register.rates(entries, registry),
         tasks=content.tasks(tables, scoped.expected, units),
         general_tasks=content.general_tasks(tables, scoped.expected),
-        outline=content.outline(counted, scoped.expected),
+        outline=content.outline(counted, scoped.expected) if keep_outline else [],
         issues=content.issues(counted, tables),
         indicators=rollup.indicators(counted, scoped.expected, registry),
         reports=[

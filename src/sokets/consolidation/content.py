@@ -89,7 +89,7 @@ def general_tasks(tables: Tables, expected: Sequence[Unit]) -> list[GeneralTasks
 
 
 def _indicators(answer: Answer) -> dict[str, Any]:
-    values: Any = getattr(answer, "indicators", None)
+    values: Any = answer.indicator_model()
     if values is None:
         return {}
     return {k: v for k, v in vars(values).items() if v is not None}

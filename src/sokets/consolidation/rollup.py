@@ -103,7 +103,7 @@ def rollup(
         if report.header.form != form or not leaf.applicability.applies_to(unit):
             continue
         answer = report.answers.get(leaf.id)
-        values = getattr(answer, "indicators", None)
+        values = answer.indicator_model() if answer is not None else None
         value = getattr(values, indicator.id, None)
         if value is None:
             continue

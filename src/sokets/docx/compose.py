@@ -19,12 +19,14 @@ from sokets.docx.layout import (
     Heading,
     appendix_heading,
     closing,
+    document_tag,
     header_table,
+    issuer_lines,
     signature_block,
     table_tag,
     title_block,
 )
-from sokets.docx.package import landscape_section
+from sokets.docx.package import composer_for, landscape_section
 from sokets.docx.styles import HEADING_STYLES
 from sokets.forms import FORMS
 from sokets.models.tables import PL02_COLUMNS, PL03_COLUMNS
@@ -90,6 +92,7 @@ def _widths(first_mm: Sequence[float]) -> tuple[int, ...]:
 
 PL02_HEADERS = tuple(title for _, title in PL02_COLUMNS)
 PL03_HEADERS = tuple(title for _, title in PL03_COLUMNS)
+GROUP_TITLES = {g.id: g.title for g in GROUPS}
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,20 @@ class Pl03Line:
     proposals: str = ""
 
 
+def group_row(c: Composer, tbl: Element, widths: Sequence[int], group: str) -> None:
+    """A Phụ lục 03 group row: "I", then "Chính quyền số" across the other columns."""
+    tr = c.row(tbl)
+    c.text_cell(tr, widths[0], group, style="SoketsTableHeading")
+    c.text_cell(
+        tr,
+        sum(widths[1:]),
+        GROUP_TITLES[group],
+        style="SoketsTableHeading",
+        align="left",
+        span=len(widths) - 1,
+    )
+
+
 def pl03_table(c: Composer, parent: Element, lines: Sequence[Pl03Line]) -> Element:
     """The Phụ lục 03 table: a group row ("I", "Chính quyền số") before each group's tasks."""
     widths = pl03_widths()
@@ -110,22 +127,12 @@ def pl03_table(c: Composer, parent: Element, lines: Sequence[Pl03Line]) -> Eleme
     head = c.row(tbl, header=True)
     for title, width in zip(PL03_HEADERS, widths, strict=True):
         c.text_cell(head, width, title, style="SoketsTableHeading")
-    groups = {g.id: g.title for g in GROUPS}
     current = None
     for line in lines:
         task = line.task
         if task.group != current:
             current = task.group
-            tr = c.row(tbl)
-            c.text_cell(tr, widths[0], task.group, style="SoketsTableHeading")
-            c.text_cell(
-                tr,
-                sum(widths[1:]),
-                groups[task.group],
-                style="SoketsTableHeading",
-                align="left",
-                span=len(widths) - 1,
-            )
+            group_row(c, tbl, widths, task.group)
         tr = c.row(tbl)
         values = (
             str(task.number),
@@ -190,10 +197,11 @@ def compose(skeleton: Skeleton, document: object | None = None) -> Composer:
     stays in the composer until :func:`~sokets.docx.package.finish`); without one (the reader
     collecting the outline's fixed texts) the section break is left out.
     """
-    c = Composer()
+    c = composer_for(document) if document is not None else Composer()
     body = c.body
     s = skeleton
-    header_table(c, body, s.unit, s.form, s.version, s.kind, s.values)
+    tag = document_tag(s.unit, s.form, s.version, s.kind)
+    header_table(c, body, tag, issuer_lines(s.unit), s.values)
     title_block(c, body, s.unit)
     if s.guidance:
         guidance_intro(c, body, s.outline, s.instructions)

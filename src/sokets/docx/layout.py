@@ -145,21 +145,23 @@ NAME_PLACEHOLDER = "(Họ và tên)"
 SIGNATURE_SPACE = 4
 
 
-def lead_in(unit: Unit) -> str:
-    """The opening sentence of the report."""
+def lead_in(unit: Unit | str) -> str:
+    """The opening sentence of the report of ``unit`` (or of an issuer named in the body so)."""
+    name = unit if isinstance(unit, str) else issuer_name(unit)
     return (
         f"Thực hiện Kế hoạch số {PLAN.number} ngày {short_date(PLAN.date)} của UBND tỉnh về tổ "
-        f"chức Hội nghị sơ kết 01 năm triển khai thực hiện {PLAN_586_CITED}, {issuer_name(unit)} "
+        f"chức Hội nghị sơ kết 01 năm triển khai thực hiện {PLAN_586_CITED}, {name} "
         "báo cáo kết quả như sau:"
     )
 
 
-def closing(unit: Unit) -> str:
+def closing(unit: Unit | str) -> str:
     """The sentence that ends the report's body: the unit first, so that plan 586 is not read
     as the unit's own (“… Kế hoạch số 586/KH-UBND của Sở Y tế”)."""
+    name = unit if isinstance(unit, str) else issuer_name(unit)
     return (
-        f"Trên đây là báo cáo của {issuer_name(unit)} về kết quả sơ kết 01 năm triển khai thực "
-        f"hiện {PLAN_586_CITED}./."
+        f"Trên đây là báo cáo của {name} về kết quả sơ kết 01 năm triển khai thực hiện "
+        f"{PLAN_586_CITED}./."
     )
 
 
@@ -179,21 +181,29 @@ def former_texts(unit: Unit) -> frozenset[str]:
     return frozenset(texts)
 
 
-def header_table(
-    c: Composer, parent: Element, unit: Unit, form: str, version: str, kind: str, values: Heading
-) -> Element:
-    """The first page's header: issuing body, number, national title, motto, place and date.
+def document_tag(unit: Unit, form: str, version: str, kind: str) -> str:
+    """The tag of a unit's document: ``sokets:document:<form>:<version>:<unit>:<kind>``."""
+    return f"{DOCUMENT_TAG}{form}:{version}:{unit.code}:{kind}"
 
-    Wrapped in a content control tagged ``sokets:document:<form>:<version>:<unit>:<kind>``.
+
+def header_table(
+    c: Composer,
+    parent: Element,
+    tag: str,
+    issuer: tuple[str | None, tuple[str, ...]],
+    values: Heading,
+) -> Element:
+    """The first page's header: issuing body (``issuer``: the parent body, if any, and the
+    issuer's own lines, see :func:`issuer_lines`), number, national title, motto, place and date.
+
+    Wrapped in a content control tagged ``tag`` (see :func:`document_tag`).
     """
-    content = c.block_control(
-        parent, f"{DOCUMENT_TAG}{form}:{version}:{unit.code}:{kind}", "sokets", lock=True
-    )
+    content = c.block_control(parent, tag, "sokets", lock=True)
     left, right = HEADER_COLUMNS
     tbl = c.table(content, HEADER_COLUMNS, borders=False, caption="Thể thức văn bản")
     top = c.row(tbl)
     cell = c.cell(top, left)
-    parent_body, unit_lines = issuer_lines(unit)
+    parent_body, unit_lines = issuer
     if parent_body:
         c.paragraph(cell, parent_body, style="SoketsHeader")
     for line in unit_lines:
@@ -233,12 +243,12 @@ def header_table(
     return tbl
 
 
-def title_block(c: Composer, parent: Element, unit: Unit) -> None:
+def title_block(c: Composer, parent: Element, issuer: Unit | str) -> None:
     """ "BÁO CÁO", the subject line with a rule under it, and the opening sentence."""
     c.paragraph(parent, "BÁO CÁO", style="SoketsTitle")
     c.paragraph(parent, SUBJECT, style="SoketsSubject")
     c.rule(parent, mm(50), TEXT_WIDTH, space_after=240)
-    c.paragraph(parent, lead_in(unit))
+    c.paragraph(parent, lead_in(issuer))
 
 
 def signature_block(c: Composer, parent: Element, values: Heading) -> Element:

@@ -147,13 +147,23 @@ def set_properties(
     package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
+def composer_for(document: Any) -> Composer:
+    """A composer writing into ``document``: into a holder at the end of its body, which
+    :func:`finish` empties before the last section (moving elements within one lxml document is
+    cheap; moving them in from another reconciles the namespaces of every node)."""
+    return Composer(body=sub(document.element.body, "body"))
+
+
 def finish(document: Any, c: Composer) -> bytes:
     """Move the composed body into ``document`` (before its last section) and save it."""
     body = document.element.body
     sect = body.find(w("sectPr"))
     for child in list(c.body):
         sect.addprevious(child)
-    etree.cleanup_namespaces(body, top_nsmap=NSMAP)
+    if c.body.getparent() is body:
+        body.remove(c.body)
+    else:
+        etree.cleanup_namespaces(body, top_nsmap=NSMAP)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -10,6 +10,9 @@ control, so a rendered report can also be read back with :func:`sokets.docx.read
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from pydantic import BaseModel
 
 from sokets._text import short_date
@@ -29,7 +32,7 @@ from sokets.docx.markers import (
 from sokets.docx.package import finish, new_document, set_properties
 from sokets.errors import SoketsError
 from sokets.forms import FORMS
-from sokets.models.common import Answer, Figure, Ratio
+from sokets.models.common import Answer, AnswerParts, Figure, Ratio
 from sokets.models.reports import Pl01Report, Pl04Report
 from sokets.outline import IndicatorKind, OutlineItem, outline_for
 from sokets.units import get_registry
@@ -148,14 +151,13 @@ def percent_text(ratio: Ratio) -> str:
     return "" if computed is None else format_number(round(computed, 2))
 
 
-def indicator_rows(item: OutlineItem, answer: Answer) -> list[tuple[str, str, str, str]]:
-    """The rows of an answer's indicators table (indicators left out are not shown)."""
-    given = getattr(answer, "indicators", None)
+def indicator_rows(
+    item: OutlineItem, values: Mapping[str, object]
+) -> list[tuple[str, str, str, str]]:
+    """The rows of an indicators table (indicators left out are not shown)."""
     rows: list[tuple[str, str, str, str]] = []
-    if given is None:
-        return rows
     for indicator in item.indicators:
-        value = getattr(given, indicator.id, None)
+        value: Any = values.get(indicator.id)
         if value is None:
             continue
         if indicator.kind is IndicatorKind.RATIO:
@@ -175,6 +177,12 @@ def indicator_rows(item: OutlineItem, answer: Answer) -> list[tuple[str, str, st
     return rows
 
 
+def is_empty(area: Element) -> bool:
+    """Whether nothing was written in ``area`` yet (without counting: lxml's ``len`` walks every
+    child, which adds up in a long body)."""
+    return next(iter(area), None) is None
+
+
 def _label(c: Composer, area: Element, part: str) -> None:
     """A part's label standing alone ("Trường hợp điển hình:"), bold italic by its style."""
     c.paragraph(area, f"{PART_LABELS[part]}:", style=LABEL_STYLE)
@@ -189,7 +197,7 @@ def _labelled(c: Composer, area: Element, part: str, text: str) -> None:
     lines = [line for line in lines_of_text(text) if line.strip()]
     if not lines:
         return
-    if not len(area):
+    if is_empty(area):
         _label(c, area, part)
     else:
         p = c.paragraph(area)
@@ -202,13 +210,25 @@ def _labelled(c: Composer, area: Element, part: str, text: str) -> None:
 def write_answer(c: Composer, parent: Element, item: OutlineItem, answer: Answer | None) -> None:
     """Write ``answer`` in ``item``'s answer area (an empty area when there is none)."""
     area = c.block_control(parent, item_tag(item.id), f"Mục {item.id}")
-    if answer is None or (answer.is_empty() and not indicator_rows(item, answer)):
+    indicators = answer.indicator_values() if answer is not None else {}
+    if answer is None or (answer.is_empty() and not indicator_rows(item, indicators)):
         c.paragraph(area)
         return
+    write_answer_parts(c, area, item, answer, indicators)
+
+
+def write_answer_parts(
+    c: Composer,
+    area: Element,
+    item: OutlineItem,
+    answer: AnswerParts,
+    indicators: Mapping[str, object],
+) -> None:
+    """The parts of an answer, in order, into ``area`` (an answer area, or any container)."""
     for line in lines_of_text(answer.results):
         if line.strip():
             c.paragraph(area, line)
-    if len(answer.figures) == 1 and len(area):
+    if len(answer.figures) == 1 and not is_empty(area):
         p = c.paragraph(area)
         c.run(p, f"{PART_LABELS['figures']}:", BOLD_ITALIC)
         c.run(p, f" {figure_sentence(answer.figures[0])}")
@@ -222,7 +242,7 @@ def write_answer(c: Composer, parent: Element, item: OutlineItem, answer: Answer
             centred_columns=(1, 3),
         )
         c.gap(area)
-    rows = indicator_rows(item, answer)
+    rows = indicator_rows(item, indicators)
     if rows:
         c.data_table(
             area,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import Annotated, Self
+from typing import Annotated, Any, Protocol, Self
 
 from pydantic import (
     AfterValidator,
@@ -192,6 +192,19 @@ class Answer(FormModel):
     difficulties: Text = Field(default="", title="Tồn tại, vướng mắc, nguyên nhân")
     proposals: Text = Field(default="", title="Kiến nghị, đề xuất")
 
+    def indicator_model(self) -> Any:
+        """The answer's indicators (a model), or ``None`` for an item without indicators.
+
+        Items with indicators have answer classes with an ``indicators`` field; reading it from
+        the instance's fields spares pydantic's slow path for a missing attribute.
+        """
+        return self.__dict__.get("indicators")
+
+    def indicator_values(self) -> dict[str, Any]:
+        """The answer's indicators by id, ``None`` for those left out (none without indicators)."""
+        given = self.indicator_model()
+        return {} if given is None else dict(vars(given))
+
     def is_empty(self) -> bool:
         """Whether nothing at all was written."""
         return not (
@@ -201,6 +214,33 @@ class Answer(FormModel):
             or self.difficulties.strip()
             or self.proposals.strip()
         )
+
+
+class AnswerParts(Protocol):
+    """What an answer is made of: a unit's :class:`Answer`, or an answer in a consolidation."""
+
+    @property
+    def results(self) -> str: ...
+    @property
+    def figures(self) -> Sequence[Figure]: ...
+    @property
+    def typical_cases(self) -> Sequence[str]: ...
+    @property
+    def difficulties(self) -> str: ...
+    @property
+    def proposals(self) -> str: ...
+
+
+def has_content(answer: AnswerParts, indicators: Mapping[str, object]) -> bool:
+    """Whether an answer holds anything: text, a figure, a typical case or an indicator."""
+    return bool(
+        answer.results.strip()
+        or answer.figures
+        or any(case.strip() for case in answer.typical_cases)
+        or answer.difficulties.strip()
+        or answer.proposals.strip()
+        or any(value is not None for value in indicators.values())
+    )
 
 
 class Signer(FormModel):

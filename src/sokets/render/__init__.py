@@ -74,10 +74,12 @@ CONSOLIDATION_RENDERERS: dict[str, str] = {
     "text": "sokets.consolidation.text:TextRenderer",
     "json": "sokets.consolidation.model:JsonRenderer",
     "xlsx": "sokets.xlsx.consolidation:ConsolidationWorkbook",
+    "docx": "sokets.review.document:ReviewDocument",
+    "html": "sokets.review.page:ReviewPage",
 }
 
 
-def _load(registry: dict[str, str], name: str, what: str) -> object:
+def _load(registry: dict[str, str], name: str, what: str, **options: object) -> object:
     target = registry.get(name)
     if target is None:
         known = ", ".join(sorted(registry)) or "—"
@@ -85,7 +87,7 @@ def _load(registry: dict[str, str], name: str, what: str) -> object:
             f"không có định dạng {what} {name!r}; có: {known} / unknown format"
         )
     module, _, factory = target.partition(":")
-    return getattr(importlib.import_module(module), factory)()
+    return getattr(importlib.import_module(module), factory)(**options)
 
 
 def report_renderer(name: str) -> ReportRenderer:
@@ -100,10 +102,11 @@ def blank_renderer(name: str) -> BlankRenderer:
     return renderer
 
 
-def consolidation_renderer(name: str) -> ConsolidationRenderer:
-    """The consolidation renderer registered as ``name``."""
+def consolidation_renderer(name: str, **options: object) -> ConsolidationRenderer:
+    """The consolidation renderer registered as ``name``, made with ``options`` (the ``docx``
+    draft takes an issuer and a signer, see :class:`sokets.review.document.ReviewDocument`)."""
     renderer: ConsolidationRenderer = _load(  # type: ignore[assignment]
-        CONSOLIDATION_RENDERERS, name, "tổng hợp"
+        CONSOLIDATION_RENDERERS, name, "tổng hợp", **options
     )
     return renderer
 

@@ -114,7 +114,7 @@ def indicators_consistent(ctx: ReportContext) -> Iterator[Finding]:
     for leaf, answer, item_pointer, _ in ctx.answered:
         if not leaf.indicators:
             continue
-        values: Any = getattr(answer, "indicators", None)
+        values: Any = answer.indicator_model()
         if values is None:
             continue
         filled = vars(values)

@@ -139,7 +139,7 @@ def _content(unit: Unit, form: str, report: BaseModel | None) -> _Content:
         leaves.append(item)
         answer = answered.get(item.id)
         outline_rows.append(_Row(values | _answer_values(answer)))
-        given: Any = getattr(answer, "indicators", None)
+        given: Any = answer.indicator_model() if answer is not None else None
         for indicator in item.indicators:
             value = getattr(given, indicator.id, None)
             row: dict[str, Any] = {
