@@ -388,7 +388,9 @@ def _jf_page(
     if parent is None:
         label = titles[0]
     elif all(section.number for section in run.sections):
-        label = f"{parent[1].number} {'; '.join(titles)}".strip()
+        # "b) Về kinh tế số:" and "c) Về xã hội số:" → "3. b) Về kinh tế số; c) Về xã hội số"
+        joined = "; ".join(title.rstrip(":").rstrip() for title in titles)
+        label = f"{parent[1].number} {joined}".strip()
     else:
         label = f"{parent[0]} ({number}/{count})" if count > 1 else parent[0]
     return {"type": "Category", "label": label, "elements": [s.group for s in run.sections]}
