@@ -37,14 +37,14 @@ def _commune() -> dict[str, Any]:
 def list_bomb() -> bytes:
     """4.96 MB: 1.65 million wrong-type items in one list (refused: too many values)."""
     data = _commune()
-    data["answers"]["3.a.b1"]["typical_cases"] = [1] * 1_650_000
+    data["answers"]["m3_a_b1"]["typical_cases"] = [1] * 1_650_000
     return json.dumps(data, separators=(",", ":")).encode()
 
 
 def wrong_items_under_the_limit() -> bytes:
     """19,000 wrong-type items, just under the 20,000-value limit (checked, findings capped)."""
     data = _commune()
-    data["answers"]["3.a.b1"]["typical_cases"] = [1] * 19_000
+    data["answers"]["m3_a_b1"]["typical_cases"] = [1] * 19_000
     return json.dumps(data, separators=(",", ":")).encode()
 
 
@@ -59,7 +59,7 @@ def unknown_keys() -> bytes:
 def long_text() -> bytes:
     """One answer of 4.8 MB of text (valid, one warning: too long for a spreadsheet cell)."""
     data = _commune()
-    data["answers"]["2"]["results"] = "Văn bản chỉ đạo. " * 200_000
+    data["answers"]["m2"]["results"] = "Văn bản chỉ đạo. " * 200_000
     return json.dumps(data, ensure_ascii=False).encode()
 
 

@@ -53,6 +53,7 @@ def _vary_indicators(answer: dict[str, Any], rng: random.Random) -> None:
 def generate_round(folder: Path) -> list[Path]:
     """Write one valid report per reporting unit into ``folder``; return the paths."""
     from sokets.catalogue import get_catalogue
+    from sokets.models.answers import answer_key
     from sokets.outline import outline_for
     from sokets.units import UnitKind, get_registry
 
@@ -62,10 +63,10 @@ def generate_round(folder: Path) -> list[Path]:
     pl04 = [e for e in examples if e["header"]["form"] == "PL04"]
     if not pl01 or not pl04:
         raise SystemExit("examples/ needs at least one PL01 and one PL04 report")
-    answers: dict[str, list[dict[str, Any]]] = {}
+    answers: dict[str, list[dict[str, Any]]] = {}  # by answer key
     for example in examples:
-        for item_id, answer in example["answers"].items():
-            answers.setdefault(item_id, []).append(answer)
+        for key, answer in example["answers"].items():
+            answers.setdefault(key, []).append(answer)
     generic = [a for e in pl01 for a in e["answers"].values() if a.get("figures")]
     task_rows: dict[str, dict[str, Any]] = {}
     for example in pl01:
@@ -88,7 +89,8 @@ def generate_round(folder: Path) -> list[Path]:
             header["district_code"] = unit.parent
         report: dict[str, Any] = {"header": header, "answers": {}}
         for leaf in outline_for(unit).leaves_for(unit):
-            answer = copy.deepcopy(rng.choice(answers.get(leaf.id) or generic))
+            key = answer_key(leaf.id)
+            answer = copy.deepcopy(rng.choice(answers.get(key) or generic))
             if not leaf.indicators:
                 answer.pop("indicators", None)
             for figure in answer.get("figures", []):
@@ -101,7 +103,7 @@ def generate_round(folder: Path) -> list[Path]:
                     communes = len(registry.children(unit.code))
                     ratio["denominator"], ratio["numerator"] = communes, rng.randint(0, communes)
                     ratio["percent"] = round(100 * ratio["numerator"] / communes, 1)
-            report["answers"][leaf.id] = answer
+            report["answers"][key] = answer
         if unit.form == "PL01":
             report["appendix_pl02"] = [
                 {**row, "no": i} for i, row in enumerate(rng.sample(pl02_rows, 3), start=1)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from sokets.catalogue import get_catalogue
 from sokets.forms import FORMS
+from sokets.models.answers import answer_key
 from sokets.outline import IndicatorKind, Outline, OutlineItem, pl01_outline, pl04_outline
 from sokets.units import PL01_KINDS, UnitKind, get_registry
 
@@ -122,7 +123,11 @@ def answer_sets(draw: st.DrawFn, outline: Outline, unit_code: str) -> dict[str, 
     unit = get_registry().get(unit_code)
     required = set(outline.leaves_for(unit))
     extra = set(draw(st.lists(st.sampled_from(outline.leaves()), max_size=3)))
-    return {leaf.id: draw(answers(leaf)) for leaf in outline.leaves() if leaf in required | extra}
+    return {
+        answer_key(leaf.id): draw(answers(leaf))
+        for leaf in outline.leaves()
+        if leaf in required | extra
+    }
 
 
 @st.composite
@@ -213,7 +218,7 @@ def pl04_reports(draw: st.DrawFn) -> dict[str, Any]:
 def pl02_tables(draw: st.DrawFn) -> dict[str, Any]:
     """A valid standalone Phụ lục 02 table."""
     unit_code = draw(st.sampled_from(_unit_codes(*PL01_KINDS)))
-    header = {"form": "PL02", "version": "1.0.0", "unit_code": unit_code}
+    header = {"form": "PL02", "version": FORMS["PL02"].version, "unit_code": unit_code}
     return {"header": header, "rows": draw(pl02_rows())}
 
 
@@ -221,7 +226,7 @@ def pl02_tables(draw: st.DrawFn) -> dict[str, Any]:
 def pl03_tables(draw: st.DrawFn) -> dict[str, Any]:
     """A valid standalone Phụ lục 03 table."""
     unit_code = draw(st.sampled_from(_unit_codes(*PL01_KINDS)))
-    header = {"form": "PL03", "version": "1.0.0", "unit_code": unit_code}
+    header = {"form": "PL03", "version": FORMS["PL03"].version, "unit_code": unit_code}
     return {"header": header, "rows": draw(pl03_rows(unit_code))}
 
 

@@ -84,7 +84,7 @@ def test_quiet_prints_errors_only(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert capsys.readouterr().out.count("R024") == 1
     wrong = _commune()
     wrong["header"]["report_date"] = "2023-08-25"
-    wrong["answers"]["2"]["results"] = 12
+    wrong["answers"]["m2"]["results"] = 12
     (tmp_path / "wrong.json").write_text(json.dumps(wrong))
     assert main(["validate", "-q", str(tmp_path / "wrong.json")]) == 1
     lines = capsys.readouterr().out.splitlines()

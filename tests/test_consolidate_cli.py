@@ -51,7 +51,7 @@ def test_exit_codes_say_unreadable_then_errors(
     args = ("consolidate", str(tmp_path), "--district", CON_CUONG, "--as-of", "2023-09-01")
     assert _run(capsysbinary, *args)[0] == 0
     bad = commune(codes[1])
-    bad["answers"]["3.a.b7"]["indicators"]["officials_trained"]["numerator"] = 99
+    bad["answers"]["m3_a_b7"]["indicators"]["officials_trained"]["numerator"] = 99
     write(tmp_path, "bad.json", bad)
     code, _, err = _run(capsysbinary, *args)
     assert code == 1 and "bad.json: 1 lỗi / errors" in err
@@ -127,7 +127,7 @@ def test_the_draft_fills_the_teams_from_the_communes(
         )
         == 0
     )  # fmt: skip
-    answer = json.loads(draft.read_bytes())["answers"]["A.II.3.b6"]
+    answer = json.loads(draft.read_bytes())["answers"]["A_II_3_b6"]
     assert answer["indicators"]["commune_teams"] == 6
     assert answer["indicators"]["communes_with_teams"] == {
         "numerator": 3,
@@ -135,7 +135,7 @@ def test_the_draft_fills_the_teams_from_the_communes(
         "percent": 23.1,
     }
     assert "4/13 xã" in answer["results"] and "Còn 9 xã" in answer["results"]
-    figures = json.loads(draft.read_bytes())["answers"]["A.II.3.b3"]["figures"]
+    figures = json.loads(draft.read_bytes())["answers"]["A_II_3_b3"]["figures"]
     assert figures and figures[0]["unit"] == "%"
 
 

@@ -32,10 +32,10 @@ def commune(
     report = copy.deepcopy(COMMUNE)
     unit = get_registry().get(code)
     report["header"].update(unit_code=code, district_code=unit.parent, report_date=day)
-    indicators = report["answers"]["3.a.b3"]["indicators"]
+    indicators = report["answers"]["m3_a_b3"]["indicators"]
     n, d = online
     indicators["dossiers_received_online"] = {"numerator": n, "denominator": d}
-    report["answers"]["3.c.b3"]["indicators"]["commune_teams"] = teams
+    report["answers"]["m3_c_b3"]["indicators"]["commune_teams"] = teams
     return report
 
 
@@ -68,7 +68,7 @@ def test_every_input_file_appears_exactly_once_with_its_role(tmp_path: Path) -> 
     write(tmp_path, "other.json", commune("16705"))  # a commune of Thành phố Vinh
     write(tmp_path, "broken.json", "{not json")
     bad = commune(codes[2])
-    bad["answers"]["2"]["results"] = 12
+    bad["answers"]["m2"]["results"] = 12
     write(tmp_path, "bad.json", bad)
     result = consolidate([tmp_path], scope=CON_CUONG, as_of=AS_OF)
     roles = {Path(f.source).name: f.role for f in result.files}
@@ -93,7 +93,7 @@ def test_each_expected_unit_has_one_status(tmp_path: Path) -> None:
     write(tmp_path, "on-time.json", commune(codes[0], "2023-08-20"))
     write(tmp_path, "late.json", commune(codes[1], "2023-08-21"))
     bad = commune(codes[2])
-    bad["answers"]["3.a.b7"]["indicators"]["officials_trained"]["numerator"] = 99  # R018
+    bad["answers"]["m3_a_b7"]["indicators"]["officials_trained"]["numerator"] = 99  # R018
     write(tmp_path, "bad.json", bad)
     result = consolidate([tmp_path], scope=CON_CUONG, as_of=AS_OF)
     statuses = {e.unit_code: e.status for e in result.units}
@@ -217,7 +217,7 @@ def test_a_stated_percent_that_disagrees_is_listed_and_the_computed_rate_used(
 ) -> None:
     code = communes_of(CON_CUONG)[0]
     report = commune(code)
-    report["answers"]["3.a.b3"]["indicators"]["dossiers_received_online"]["percent"] = 80.0
+    report["answers"]["m3_a_b3"]["indicators"]["dossiers_received_online"]["percent"] = 80.0
     write(tmp_path, "a.json", report)
     result = consolidate([tmp_path], scope=CON_CUONG, as_of=AS_OF, include_invalid=True)
     found = next(r for r in result.indicators if r.indicator_id == "dossiers_received_online")
@@ -254,7 +254,7 @@ def test_the_outline_gathers_every_answer_in_the_plans_order() -> None:
 def test_invalid_reports_stay_out_of_the_figures_unless_asked(tmp_path: Path) -> None:
     code = communes_of(CON_CUONG)[0]
     report = commune(code, online=(10, 20))
-    report["answers"]["3.a.b7"]["indicators"]["officials_trained"]["numerator"] = 99  # R018
+    report["answers"]["m3_a_b7"]["indicators"]["officials_trained"]["numerator"] = 99  # R018
     write(tmp_path, "a.json", report)
     district = get_registry().lookup(CON_CUONG).code
     plain = consolidate([tmp_path], scope=CON_CUONG, as_of=AS_OF)
@@ -378,10 +378,10 @@ def test_the_docs_list_every_status_and_file_role() -> None:
 def test_a_percent_given_alone_is_counted_apart_not_added_up(tmp_path: Path) -> None:
     codes = communes_of(CON_CUONG)
     estimate = commune(codes[0])
-    estimate["answers"]["3.c.b2"]["indicators"]["residents_informed"] = {"percent": 70.0}
+    estimate["answers"]["m3_c_b2"]["indicators"]["residents_informed"] = {"percent": 70.0}
     write(tmp_path, "a.json", estimate)
     counted = commune(codes[1])
-    counted["answers"]["3.c.b2"]["indicators"]["residents_informed"] = {
+    counted["answers"]["m3_c_b2"]["indicators"]["residents_informed"] = {
         "numerator": 300,
         "denominator": 1000,
     }

@@ -94,13 +94,13 @@ def test_an_invalid_report_exits_1_with_its_problems(
     tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
     report = json.loads((EXAMPLES / "so-tttt-pl01.json").read_text(encoding="utf-8"))
-    del report["answers"]["A.II.6.b1"]
+    del report["answers"]["A_II_6_b1"]
     source = tmp_path / "thieu.json"
     source.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
     target = tmp_path / "out.docx"
     code, out, err = _run(capsysbinary, "render", str(source), "-o", str(target))
     assert code == 1
-    assert "/answers/A.II.6.b1" in err
+    assert "/answers/A_II_6_b1" in err
     assert out == ""
     assert not target.exists()
 
@@ -109,7 +109,7 @@ def test_a_report_with_rule_errors_is_not_rendered_unless_asked(
     tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
     report = json.loads((EXAMPLES / "xa-hung-dong-pl04.json").read_text(encoding="utf-8"))
-    report["answers"]["3.a.b7"]["indicators"]["officials_trained"] = {
+    report["answers"]["m3_a_b7"]["indicators"]["officials_trained"] = {
         "numerator": 30,
         "denominator": 20,
     }
@@ -119,7 +119,7 @@ def test_a_report_with_rule_errors_is_not_rendered_unless_asked(
     code, _, err = _run(capsysbinary, "render", str(source), "-o", str(target))
     assert code == 1
     assert " error " in err
-    assert "/answers/3.a.b7" in err
+    assert "/answers/m3_a_b7" in err
     assert not target.exists()
     code, _, _ = _run(capsysbinary, "render", str(source), "-o", str(target), "--allow-errors")
     assert code == 0

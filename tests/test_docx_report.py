@@ -145,7 +145,7 @@ def test_standalone_tables_are_refused() -> None:
     from sokets.models.tables import Pl03Table
 
     table = Pl03Table.model_validate(
-        {"header": {"form": "PL03", "version": "1.0.0", "unit_code": "SO-YT"}, "rows": []}
+        {"header": {"form": "PL03", "version": "1.0.1", "unit_code": "SO-YT"}, "rows": []}
     )
     with pytest.raises(SoketsError, match="PL01"):
         render_report(table)

@@ -20,7 +20,7 @@ from sokets.forms import FORMS, identify, json_pointer, load_report
         (b'{"header": 5}', "/header", "not a sokets form"),
         (b'{"answers": {}}', "/header", "missing form id"),
         (b'{"header": {"form": "PL09", "version": "1.0.0"}}', "/header/form", "unknown form"),
-        (b'{"header": {"form": "PL01", "version": "2.0.0"}}', "/header/version", "2.0.0"),
+        (b'{"header": {"form": "PL01", "version": "3.0.0"}}', "/header/version", "3.0.0"),
         (b'{"header": {"form": "PL01"}}', "/header", "missing form id"),
     ],
 )
@@ -52,12 +52,13 @@ def test_registry_lists_the_four_appendices() -> None:
         ("PL03", "Phụ lục 03"),
         ("PL04", "Phụ lục 04"),
     ]
-    # 1.1.0 of the reports accepts a rate given as a percent alone; the tables are unchanged
+    # 2.0.0 of the reports keys answers for form builders (A_II_3_b6); 1.0.1 of the tables only
+    # drops the schema's defaults
     assert {f.id: f.version for f in FORMS.values()} == {
-        "PL01": "1.1.0",
-        "PL02": "1.0.0",
-        "PL03": "1.0.0",
-        "PL04": "1.1.0",
+        "PL01": "2.0.0",
+        "PL02": "1.0.1",
+        "PL03": "1.0.1",
+        "PL04": "2.0.0",
     }
     assert FORMS["PL01"].model.__name__ == "Pl01Report"
 

@@ -30,7 +30,7 @@ def _codes(data: dict[str, Any]) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("value", [10**400, -(10**400), 10**13])
 def test_absurd_ratio_terms_are_refused_by_the_model(value: int) -> None:
     data = _commune()
-    data["answers"]["3.a.b7"]["indicators"]["officials_trained"] = {
+    data["answers"]["m3_a_b7"]["indicators"]["officials_trained"] = {
         "numerator": value,
         "denominator": value,
     }
@@ -38,23 +38,25 @@ def test_absurd_ratio_terms_are_refused_by_the_model(value: int) -> None:
         load_report(json.dumps(data).encode())
     pointers = {p.pointer for p in info.value.problems}
     assert pointers == {
-        "/answers/3.a.b7/indicators/officials_trained/numerator",
-        "/answers/3.a.b7/indicators/officials_trained/denominator",
+        "/answers/m3_a_b7/indicators/officials_trained/numerator",
+        "/answers/m3_a_b7/indicators/officials_trained/denominator",
     }
 
 
 def test_answers_are_keyed_by_item_id_only() -> None:
     data = _commune()
-    data["answers"]["item_2"] = data["answers"].pop("2")
+    data["answers"]["item_2"] = data["answers"].pop("m2")
     # the Python name is an unknown key, and item 2 is therefore missing: both said at once
-    assert _codes(data) == [("T003", "/answers/item_2"), ("R004", "/answers/2")]
+    assert _codes(data) == [("T003", "/answers/item_2"), ("R004", "/answers/m2")]
 
 
 def test_baseline_figures_may_predate_the_period() -> None:
     data = _commune()
-    data["answers"]["1.b1"]["figures"] = [{"name": "Dân số", "value": 11420, "as_of": "2021-12-31"}]
-    data["answers"]["2"]["figures"] = [{"name": "Văn bản", "value": 3, "as_of": "2021-12-31"}]
-    assert _codes(data) == [("R022", "/answers/2/figures/0/as_of")]
+    data["answers"]["m1_b1"]["figures"] = [
+        {"name": "Dân số", "value": 11420, "as_of": "2021-12-31"}
+    ]
+    data["answers"]["m2"]["figures"] = [{"name": "Văn bản", "value": 3, "as_of": "2021-12-31"}]
+    assert _codes(data) == [("R022", "/answers/m2/figures/0/as_of")]
 
 
 def test_report_dated_before_the_plan() -> None:
@@ -126,7 +128,7 @@ def test_did_you_mean_hints_stop_after_max_hints() -> None:
 
     data = _commune()
     for n in range(MAX_HINTS + 10):
-        data["answers"][f"3.a.b{n + 10}"] = {}
+        data["answers"][f"m3_a_b{n + 10}"] = {}
     raw = json.dumps(data).encode()
     with pytest.raises(InvalidReportError) as caught:
         load_report(raw, source="x.json")

@@ -106,17 +106,20 @@ def test_every_model_problem_gets_a_code(kind: str, code: str) -> None:
 
 
 def test_null_is_told_apart_when_the_document_is_known() -> None:
-    problem = Problem("/answers/A.I", "model_type", "Input should be an object")
-    assert problem_finding(problem, "PL01", {"answers": {"A.I": None}}).code == "T007"
-    assert problem_finding(problem, "PL01", {"answers": {"A.I": 5}}).code == "T001"
+    problem = Problem("/answers/A_I", "model_type", "Input should be an object")
+    assert problem_finding(problem, "PL01", {"answers": {"A_I": None}}).code == "T007"
+    assert problem_finding(problem, "PL01", {"answers": {"A_I": 5}}).code == "T001"
     assert problem_finding(problem, "PL01").code == "T001"
 
 
 def test_unknown_field_suggests_the_nearest_name() -> None:
     finding = problem_finding(Problem("/header/signer/nmae", "extra_forbidden", ""), "PL04")
     assert "'name'" in finding.message_vi and "Did you mean 'name'?" in finding.message_en
-    item = problem_finding(Problem("/answers/3.a.b8", "extra_forbidden", ""), "PL04")
-    assert item.message_vi.startswith("Mục '3.a.b8' không có trong đề cương PL04")
+    item = problem_finding(Problem("/answers/m3_a_b8", "extra_forbidden", ""), "PL04")
+    assert item.message_vi.startswith("Mục 'm3_a_b8' không có trong đề cương PL04")
+    # an item id where 2.0.0 wants its key: the key is suggested
+    old = problem_finding(Problem("/answers/3.a.b7", "extra_forbidden", ""), "PL04")
+    assert "Did you mean 'm3_a_b7'?" in old.message_en
 
 
 def test_fields_at_walks_the_model() -> None:
@@ -129,7 +132,7 @@ def test_fields_at_walks_the_model() -> None:
         "difficulties",
         "proposals",
     ]
-    assert "indicators" in (fields_at(Pl01Report, ["answers", "A.II.3.b6"]) or [])
+    assert "indicators" in (fields_at(Pl01Report, ["answers", "A_II_3_b6"]) or [])
     assert fields_at(Pl01Report, ["header", "report_date"]) is None
 
 

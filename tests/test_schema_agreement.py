@@ -23,6 +23,7 @@ from jsonschema import Draft202012Validator
 
 from sokets.errors import InputError, InvalidReportError
 from sokets.forms import FORMS, load_report
+from sokets.models.answers import answer_key
 from sokets.outline import outline_for
 from sokets.units import PL01_KINDS, UnitKind, get_registry
 from tests.schema.support import SCHEMAS, AjvServer, ajv_missing
@@ -188,8 +189,11 @@ def _wrong_kind_unit(draw: st.DrawFn, form: str, instance: dict[str, Any]) -> bo
 
 def _other_unit(draw: st.DrawFn, form: str, instance: dict[str, Any]) -> bool | None:
     kinds = {UnitKind.COMMUNE} if form == "PL04" else set(PL01_KINDS)
-    codes = [u.code for u in get_registry() if u.kind in kinds]
-    instance["header"]["unit_code"] = draw(st.sampled_from(codes))
+    units = [u for u in get_registry() if u.kind in kinds]
+    unit = draw(st.sampled_from(units))
+    instance["header"]["unit_code"] = unit.code
+    if form == "PL04":  # with its own district (another one: see _python_only_cases)
+        instance["header"]["district_code"] = unit.parent
     return None
 
 
@@ -204,14 +208,14 @@ def _unknown_task(draw: st.DrawFn, form: str, instance: dict[str, Any]) -> bool 
 
 def _required_answer_removed(draw: st.DrawFn, form: str, instance: dict[str, Any]) -> bool | None:
     unit = get_registry().get(instance["header"]["unit_code"])
-    leaves = [leaf.id for leaf in outline_for(unit).leaves_for(unit)]
+    leaves = [answer_key(leaf.id) for leaf in outline_for(unit).leaves_for(unit)]
     del instance["answers"][draw(st.sampled_from(leaves))]
     return False
 
 
 def _extra_answer(draw: st.DrawFn, form: str, instance: dict[str, Any]) -> bool | None:
     unit = get_registry().get(instance["header"]["unit_code"])
-    leaves = [leaf.id for leaf in outline_for(unit).leaves()]
+    leaves = [answer_key(leaf.id) for leaf in outline_for(unit).leaves()]
     instance["answers"].setdefault(draw(st.sampled_from(leaves)), {})
     return True
 
@@ -357,10 +361,10 @@ def test_examples_agree(ajv: AjvServer | None) -> None:
 def _commune_report() -> dict[str, Any]:
     path = Path(__file__).resolve().parent.parent / "examples" / "xa-hung-dong-pl04.json"
     report: dict[str, Any] = json.loads(path.read_bytes())
-    report["answers"]["3.a.b7"]["indicators"] = {
+    report["answers"]["m3_a_b7"]["indicators"] = {
         "officials_trained": {"numerator": 20, "denominator": 21}
     }
-    report["answers"]["1.b1"]["figures"] = [{"name": "Diện tích", "value": 6.5}]
+    report["answers"]["m1_b1"]["figures"] = [{"name": "Diện tích", "value": 6.5}]
     return report
 
 
@@ -398,6 +402,13 @@ def _python_only_cases() -> Iterator[tuple[str, str, dict[str, bool]]]:
         "number beyond a 64-bit float",
         base.replace('"value": 6.5', '"value": 1e400'),
         {"model": False, "jsonschema": True, "jsonschema-rs": False, "ajv": False},
+    )
+    report = _commune_report()
+    report["header"]["district_code"] = "413"  # Hưng Đông is in 412 (Vinh): R003, an error
+    yield (  # the model reads it and the rule R003 refuses it; the schema refuses it outright
+        "a commune paired with another district",
+        json.dumps(report, ensure_ascii=False),
+        {"model": True, "jsonschema": False, "jsonschema-rs": False, "ajv": False},
     )
     report = _commune_report()
     report["header"]["report_date"] = "0000-01-01"

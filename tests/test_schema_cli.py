@@ -21,7 +21,7 @@ from sokets.schema.export import DOCUMENTS
 from tests.schema.support import SCHEMAS
 
 PL01 = f"PL01/{FORMS['PL01'].version}.schema.json"
-PL02 = "PL02/1.0.0.schema.json"
+PL02 = f"PL02/{FORMS['PL02'].version}.schema.json"
 
 
 def _run(capsysbinary: pytest.CaptureFixture[bytes], *args: str) -> tuple[int, str, str]:
@@ -40,8 +40,12 @@ def test_export_then_check(tmp_path: Path, capsysbinary: pytest.CaptureFixture[b
     assert code == 0
     written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.json"))
     documents = [f"{d}/{version}.schema.json" for d, (version, _, _) in DOCUMENTS.items()]
-    current = [f"{f}/{spec.version}.schema.json" for f, spec in FORMS.items()]
-    assert written == sorted([*current, *documents, "index.json"])
+    current = [
+        f"{f}/{spec.version}.{kind}.json"
+        for f, spec in FORMS.items()
+        for kind in ("schema", "rjsf.uischema", "jsonforms.uischema")
+    ]
+    assert written == sorted([*current, *documents, "index.json", "messages.json"])
     assert all(name in err for name in written)
     for path in folder.rglob("*.json"):
         assert path.read_bytes() == (SCHEMAS / path.relative_to(folder)).read_bytes()
@@ -52,7 +56,14 @@ def test_export_then_check(tmp_path: Path, capsysbinary: pytest.CaptureFixture[b
         for p in SCHEMAS.rglob("*.json")
         if not (folder / p.relative_to(SCHEMAS)).exists()
     )
-    assert code == 1 and older == ["PL01/1.0.0.schema.json", "PL04/1.0.0.schema.json"]
+    assert code == 1 and older == [
+        "PL01/1.0.0.schema.json",
+        "PL01/1.1.0.schema.json",
+        "PL02/1.0.0.schema.json",
+        "PL03/1.0.0.schema.json",
+        "PL04/1.0.0.schema.json",
+        "PL04/1.1.0.schema.json",
+    ]
     assert all(f"{name}: " in err and "published version was deleted" in err for name in older)
     for name in older:
         shutil.copy(SCHEMAS / name, folder / name)
@@ -113,9 +124,14 @@ def test_check_fails_after_a_model_change_without_export(
     monkeypatch.setattr(type(spec), "model", property(lambda self: _model_of(self)))
     code, _, err = _run(capsysbinary, "schema", "check", str(SCHEMAS))
     assert code == 1
-    assert err.startswith(f"{SCHEMAS / PL02}: ")
-    assert "needing a minor version bump" in err  # an optional column only accepts more
-    assert len(err.splitlines()) == 1
+    lines = err.splitlines()
+    version = FORMS["PL02"].version
+    assert [line.split(": ")[0] for line in lines] == [
+        str(SCHEMAS / PL02),
+        str(SCHEMAS / f"PL02/{version}.rjsf.uischema.json"),  # the new column in ui:order
+    ]
+    assert "needing a minor version bump" in lines[0]  # an optional column only accepts more
+    assert "differs from what the models generate: run" in lines[1]  # a UI schema: no bump
 
 
 def _model_of(spec: Any) -> Any:
@@ -132,7 +148,7 @@ def _write(path: Path, schema: dict[str, Any]) -> str:
 def test_diff_exit_codes_and_output(
     tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    current = json.loads((SCHEMAS / PL02).read_bytes())
+    current = json.loads((SCHEMAS / "PL02" / "1.0.0.schema.json").read_bytes())  # published
     old = _write(tmp_path / "old.json", current)
     code, out, err = _run(capsysbinary, "schema", "diff", old, old)
     assert code == 0

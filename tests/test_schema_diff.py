@@ -111,3 +111,18 @@ def test_dropping_a_code_is_breaking_and_relabelling_is_a_patch(
     relabelled["$defs"][name]["oneOf"][index]["title"] += " (mới)"
     changes = diff_schemas(REAL[form], relabelled)
     assert required_bump(changes).label == "patch"
+
+
+def test_rules_under_dependent_schemas_are_compared_rule_by_rule() -> None:
+    """The unit rules sit under ``dependentSchemas`` (2.0.0): a definition they refer to changes
+    once, where it is defined; a rule dropped is compatible, a new dependent schema breaking."""
+    old = REAL["PL01"]
+    relaxed = copy.deepcopy(old)
+    relaxed["dependentSchemas"]["header"]["allOf"].pop()
+    changes = diff_schemas(old, relaxed)
+    assert [(c.kind, c.impact) for c in changes] == [("rule-removed", Impact.COMPATIBLE)]
+    assert changes[0].schema_pointer == "/dependentSchemas/header/allOf"
+    stricter = copy.deepcopy(old)
+    stricter["dependentSchemas"]["appendix_pl02"] = {"required": ["appendix_pl03"]}
+    changes = diff_schemas(old, stricter)
+    assert [(c.kind, c.impact) for c in changes] == [("keyword-added", Impact.BREAKING)]

@@ -1,13 +1,14 @@
 """Form versions: semver helpers, migrations of older instances, published schema files kept
 (issue 3, item 6).
 
-PL02 exists in version 1.0.0 only, so the migration tests register a temporary older
-version — a PL02 0.9.0 whose rows said ``content`` where 1.0.0 says ``task``, and a 0.8.0 before
-it whose header said ``unit`` — and remove it afterwards.
+PL02 exists in versions 1.0.0 and 1.0.1 (the same instances), so the migration tests register a
+temporary older version — a PL02 0.9.0 whose rows said ``content`` where 1.0.0 says ``task``,
+and a 0.8.0 before it whose header said ``unit`` — and remove it afterwards.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import shutil
@@ -21,6 +22,7 @@ from hypothesis import given, settings
 from sokets.errors import InputError, InvalidReportError
 from sokets.forms import load_report
 from sokets.models import Pl02Table
+from sokets.models.answers import item_id_of
 from sokets.schema import MIGRATIONS, PUBLISHED, check_schemas, supported_versions, write_schemas
 from sokets.schema.versions import (
     Bump,
@@ -52,25 +54,48 @@ def test_version_bump() -> None:
 
 
 def test_current_versions_are_published_with_the_versions_they_read() -> None:
-    for form in ("PL02", "PL03"):
-        assert published_versions(form) == ("1.0.0",)
-        assert supported_versions(form) == ("1.0.0",)
-    for form in ("PL01", "PL04"):  # 1.1.0 reads 1.0.0 as it is (a percent alone accepted)
-        assert published_versions(form) == ("1.0.0", "1.1.0")
-        assert supported_versions(form) == ("1.1.0", "1.0.0")
+    for form in ("PL02", "PL03"):  # 1.0.1 only drops the schema's defaults
+        assert published_versions(form) == ("1.0.0", "1.0.1")
+        assert supported_versions(form) == ("1.0.1", "1.0.0")
+    for form in ("PL01", "PL04"):  # 1.1.0 reads 1.0.0 as it is; 2.0.0 renames the answer keys
+        assert published_versions(form) == ("1.0.0", "1.1.0", "2.0.0")
+        assert supported_versions(form) == ("2.0.0", "1.1.0", "1.0.0")
     assert set(PUBLISHED) == {"PL01", "PL02", "PL03", "PL04"}
 
 
-def test_a_report_of_1_0_0_reads_as_1_1_0_unchanged() -> None:
-    data = json.loads((EXAMPLES / "xa-hung-dong-pl04.json").read_bytes())
-    data["header"]["version"] = "1.0.0"
-    report = load_report(json.dumps(data).encode())
-    assert report.header.version == "1.1.0"
-    data["header"]["version"] = "1.1.0"
+def _with_item_ids(report: dict[str, Any], version: str) -> dict[str, Any]:
+    """A 2.0.0 report written as in ``version``: answers keyed by item id."""
+    old = copy.deepcopy(report)
+    old["header"]["version"] = version
+    old["answers"] = {item_id_of(key): answer for key, answer in report["answers"].items()}
+    return old
+
+
+@pytest.mark.parametrize("example", ["xa-hung-dong-pl04.json", "ubnd-tp-vinh-pl01.json"])
+@pytest.mark.parametrize("version", ["1.0.0", "1.1.0"])
+def test_a_report_of_1_x_reads_as_2_0_0_with_its_answers_keyed(example: str, version: str) -> None:
+    data = json.loads((EXAMPLES / example).read_bytes())
+    old = _with_item_ids(data, version)
+    assert "A.II.3.b6" in old["answers"] or "3.a.b7" in old["answers"]
+    report = load_report(json.dumps(old).encode())
+    assert report.header.version == "2.0.0"
     assert report == load_report(json.dumps(data).encode())
+    assert MIGRATIONS.migrate(old, data["header"]["form"], version, "2.0.0") == data
 
 
-def _pl02(version: str = "1.0.0", **rows: Any) -> dict[str, Any]:
+def test_the_2_0_0_migration_leaves_unknown_keys_and_never_overwrites() -> None:
+    data = json.loads((EXAMPLES / "xa-hung-dong-pl04.json").read_bytes())
+    old = _with_item_ids(data, "1.1.0")
+    old["answers"]["3.z"] = {"results": "?"}  # no such item: stays, and the model names it
+    old["answers"]["m2"] = {"results": "already keyed"}  # "2" must not overwrite it
+    with pytest.raises(InvalidReportError) as caught:
+        load_report(json.dumps(old).encode())
+    pointers = sorted(p.pointer for p in caught.value.problems)
+    assert pointers == ["/answers/2", "/answers/3.z"]
+    assert caught.value.document["answers"]["m2"] == {"results": "already keyed"}
+
+
+def _pl02(version: str = "1.0.1", **rows: Any) -> dict[str, Any]:
     return {
         "header": {"form": "PL02", "version": version, "unit_code": "SO-TTTT"},
         "rows": [{"no": 1, **rows}],
@@ -85,8 +110,8 @@ def test_unsupported_version_names_found_and_supported(version: str) -> None:
     assert error.location == "/header/version"
     assert error.source == "old.json"
     assert repr(version) in error.message
-    assert "hỗ trợ: 1.0.0" in error.message
-    assert "supported: 1.0.0" in error.message
+    assert "hỗ trợ: 1.0.1, 1.0.0" in error.message
+    assert "supported: 1.0.1, 1.0.0" in error.message
     assert ("upgrade sokets" in error.message) is (version == "2.0.0" or version == "1.1.0")
 
 
@@ -115,10 +140,10 @@ def older_pl02() -> Iterator[None]:
 
 @pytest.mark.usefixtures("older_pl02")
 def test_an_older_version_is_migrated_when_read() -> None:
-    assert supported_versions("PL02") == ("1.0.0", "0.9.0", "0.8.0")
+    assert supported_versions("PL02") == ("1.0.1", "1.0.0", "0.9.0", "0.8.0")
     report = load_report(json.dumps(_pl02("0.9.0", content="Nhiệm vụ 1")))
     assert isinstance(report, Pl02Table)
-    assert report.header.version == "1.0.0"
+    assert report.header.version == "1.0.1"
     assert report.rows[0].task == "Nhiệm vụ 1"
     oldest = _pl02("0.8.0", content="Nhiệm vụ 1")
     oldest["header"]["unit"] = oldest["header"].pop("unit_code")
@@ -126,8 +151,8 @@ def test_an_older_version_is_migrated_when_read() -> None:
 
 
 def test_migrations_are_removed_after_the_test() -> None:
-    assert supported_versions("PL02") == ("1.0.0",)
-    assert MIGRATIONS.path("PL02", "0.9.0", "1.0.0") is None
+    assert supported_versions("PL02") == ("1.0.1", "1.0.0")
+    assert MIGRATIONS.path("PL02", "0.9.0", "1.0.1") is None
 
 
 @pytest.mark.usefixtures("older_pl02")
@@ -135,7 +160,7 @@ def test_a_migration_failing_on_bad_input_is_an_input_error() -> None:
     with pytest.raises(InputError) as caught:
         load_report(json.dumps(_pl02("0.9.0", task="already new")), source="bad.json")
     assert caught.value.location == "/header/version"
-    assert "0.9.0" in caught.value.message and "1.0.0" in caught.value.message
+    assert "0.9.0" in caught.value.message and "1.0.1" in caught.value.message
 
 
 @pytest.mark.usefixtures("older_pl02")
@@ -178,13 +203,13 @@ def test_a_published_version_file_may_not_be_deleted(
     folder = tmp_path / "schemas"
     shutil.copytree(SCHEMAS, folder)  # the published versions' files, and the current ones
     assert check_schemas(folder) == []
-    monkeypatch.setitem(PUBLISHED, "PL02", ("0.9.0",))  # as if 0.9.0 had been published
+    monkeypatch.setitem(PUBLISHED, "PL02", ("0.9.0", "1.0.0"))  # as if 0.9.0 had been too
     write_schemas(folder)
     problems = check_schemas(folder)
     assert [p.path for p in problems] == ["PL02/0.9.0.schema.json"]
     assert "published version was deleted" in problems[0].message
     old = folder / "PL02" / "0.9.0.schema.json"
-    schema = json.loads((folder / "PL02" / "1.0.0.schema.json").read_bytes())
+    schema = json.loads((folder / "PL02" / "1.0.1.schema.json").read_bytes())
     old.write_text(json.dumps(schema), encoding="utf-8")
     problems = check_schemas(folder)
     assert [p.path for p in problems] == ["PL02/0.9.0.schema.json"]
@@ -194,7 +219,7 @@ def test_a_published_version_file_may_not_be_deleted(
     assert check_schemas(folder) == []
     assert write_schemas(folder) == []  # an older version's file is never rewritten
     assert json.loads(old.read_bytes()) == schema
-    monkeypatch.setitem(PUBLISHED, "PL02", ())
+    monkeypatch.setitem(PUBLISHED, "PL02", ("1.0.0",))
     problems = check_schemas(folder)
     assert [p.path for p in problems] == ["index.json", "PL02/0.9.0.schema.json"]
     assert "not the schema of a published version" in problems[1].message

@@ -57,11 +57,11 @@ def test_validate_report_takes_a_model() -> None:
 def test_validate_bytes_reports_model_problems_with_codes() -> None:
     data = json.loads(COMMUNE.read_bytes())
     data["header"]["report_date"] = "2023-13-01"
-    data["answers"]["2"] = {"results": 12}
+    data["answers"]["m2"] = {"results": 12}
     report = validate_bytes(json.dumps(data).encode(), "x.json")
     assert [(f.code, f.location) for f in report] == [
         ("T004", "/header/report_date"),
-        ("T001", "/answers/2/results"),
+        ("T001", "/answers/m2/results"),
     ]
     assert (report.form, report.unit_code, report.valid) == ("PL04", "16720", False)
     assert '"2023-13-01"' in report.findings[0].message_vi
@@ -141,7 +141,7 @@ def test_validate_path_reads_any_registered_format_and_keeps_reader_findings(
 
 def _reader_refusing(data: bytes, source: str) -> ImportResult:
     """A reader for ``.fake`` that finds the content does not fit the model."""
-    problem = Problem("/answers/3.a.b7", "answer_required", "missing")
+    problem = Problem("/answers/m3_a_b7", "answer_required", "missing")
     raise InvalidReportError(source=source, form="PL04", problems=(problem,))
 
 
@@ -152,7 +152,7 @@ def test_invalid_content_from_a_non_json_reader_is_coded_without_the_document(
     target = tmp_path / "xa.fake"
     target.write_bytes(b"PK\x03\x04 not json")
     report = validate_path(target)
-    assert [(f.code, f.location) for f in report] == [("R004", "/answers/3.a.b7")]
+    assert [(f.code, f.location) for f in report] == [("R004", "/answers/m3_a_b7")]
     assert report.form == "PL04" and report.unit_code is None
 
 

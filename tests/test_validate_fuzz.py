@@ -165,7 +165,7 @@ def test_random_json(value: Any) -> None:
 
 @given(st.sampled_from(sorted(forms.FORMS)), st.dictionaries(st.text(max_size=10), json_values))
 def test_random_json_behind_a_real_header(form: str, rest: dict[str, Any]) -> None:
-    header = {"form": form, "version": "1.0.0", "unit_code": "SO-TP"}
+    header = {"form": form, "version": forms.FORMS[form].version, "unit_code": "SO-TP"}
     _validate(json.dumps({**rest, "header": header}).encode())
 
 
@@ -233,7 +233,8 @@ def _edge_cases() -> list[bytes]:
         ('"numerator": 18', '"numerator": 18.0'),
         ('"numerator": 18', '"numerator": 1' + "0" * 300),
         ('"numerator": 18', '"numerator": 1' + "0" * 5000),
-        ('"version": "1.0.0"', '"version": "0.9.0"'),
+        ('"version": "2.0.0"', '"version": "0.9.0"'),
+        ('"version": "2.0.0"', '"version": "1.1.0"'),  # migrated; 2.0.0 keys stay as they are
         ('"form": "PL04"', '"form": "PL01"'),
         ('"header": {', '"header": {"form": "PL01", '),
         ("{", '{"header": null, ', 1),

@@ -26,19 +26,19 @@ def _commune() -> dict[str, Any]:
 
 def test_a_list_of_a_million_wrong_items_is_refused_before_validation() -> None:
     data = _commune()
-    data["answers"]["3.a.b1"]["typical_cases"] = [1] * 1_650_000
+    data["answers"]["m3_a_b1"]["typical_cases"] = [1] * 1_650_000
     raw = json.dumps(data, separators=(",", ":")).encode()
     assert len(raw) < MAX_INPUT_BYTES
     with pytest.raises(InputError) as info:
         validate_bytes(raw, source="bomb.json")
-    assert info.value.location == "/answers/3.a.b1/typical_cases"
+    assert info.value.location == "/answers/m3_a_b1/typical_cases"
     assert "20,000" in info.value.message
 
 
 def test_many_wrong_items_under_the_limit_give_capped_findings() -> None:
     data = _commune()
     wrong = MAX_JSON_VALUES // 2
-    data["answers"]["3.a.b1"]["typical_cases"] = [1] * wrong
+    data["answers"]["m3_a_b1"]["typical_cases"] = [1] * wrong
     report = validate_bytes(json.dumps(data).encode(), source="many.json")
     listed = [f for f in report.findings if f.code == "T001"]
     assert len(listed) == MAX_FINDINGS_PER_CODE
@@ -50,7 +50,7 @@ def test_the_cli_says_how_many_more_findings_were_left_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = _commune()
-    data["answers"]["3.a.b1"]["typical_cases"] = [1] * 500
+    data["answers"]["m3_a_b1"]["typical_cases"] = [1] * 500
     path = tmp_path / "many.json"
     path.write_text(json.dumps(data))
     assert main(["validate", str(path)]) == 1
@@ -113,7 +113,7 @@ def test_wide_encodings_are_named_right(encoding: str) -> None:
 
 def test_a_whole_float_is_the_integer() -> None:
     data = _commune()
-    data["answers"]["3.c.b3"]["indicators"]["commune_teams"] = 1.0
+    data["answers"]["m3_c_b3"]["indicators"]["commune_teams"] = 1.0
     report = load_report(json.dumps(data).encode())
     assert report.answers.get("3.c.b3").indicators.commune_teams == 1  # type: ignore[union-attr]
     assert validate_bytes(json.dumps(data).encode()).findings == []
@@ -123,7 +123,7 @@ def test_the_summary_counts_the_findings_left_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = _commune()
-    data["answers"]["3.a.b1"]["typical_cases"] = [1] * 300
+    data["answers"]["m3_a_b1"]["typical_cases"] = [1] * 300
     (tmp_path / "many.json").write_text(json.dumps(data))
     assert main(["validate", str(tmp_path / "many.json")]) == 1
     assert "300 lỗi / errors" in capsys.readouterr().out.splitlines()[-1]

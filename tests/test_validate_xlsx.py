@@ -21,7 +21,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "xa-hung-dong-pl
 
 def test_rule_findings_point_at_cells(tmp_path: Path) -> None:
     data = json.loads(EXAMPLE.read_bytes())
-    ratio = data["answers"]["3.a.b7"]["indicators"]["officials_trained"]
+    ratio = data["answers"]["m3_a_b7"]["indicators"]["officials_trained"]
     ratio["numerator"] = ratio["denominator"] + 5
     data["header"]["report_date"] = "2023-08-25"
     workbook = tmp_path / "hung-dong.xlsx"

@@ -95,11 +95,11 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         return lambda report: report["header"].update(report_date=day)
 
     def break_ratio(report: dict[str, Any]) -> None:
-        ratio = report["answers"]["3.a.b3"]["indicators"]["dossiers_received_online"]
+        ratio = report["answers"]["m3_a_b3"]["indicators"]["dossiers_received_online"]
         ratio.update(numerator=500, denominator=10, percent=5000)
 
     def formula_texts(report: dict[str, Any]) -> None:
-        report["answers"]["3.a.b1"].update(FORMULAS)
+        report["answers"]["m3_a_b1"].update(FORMULAS)
 
     communes[late] = _edit(communes[late], edits / "late.json", set_date("2023-08-25"))
     communes[broken] = _edit(communes[broken], edits / "broken.json", break_ratio)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from sokets.models.answers import answer_key
 from sokets.xlsx import values as val
 from sokets.xlsx.reader import read_workbook
 from tests.xlsx.helpers import (
@@ -62,8 +63,8 @@ def test_a_percent_typed_in_a_figure_value_is_the_percent_shown_with_unit_percen
     assert figures == [(85, "%"), (85.25, "%"), (85, "%")]
     assert codes == []
     # the unit was read from how the value cell shows it
-    assert result.locations[f"/answers/{ITEM}/figures/0/unit"] == "Số liệu!C4"
-    assert result.locations[f"/answers/{ITEM}/figures/1/unit"] == "Số liệu!D5"
+    assert result.locations[f"/answers/{answer_key(ITEM)}/figures/0/unit"] == "Số liệu!C4"
+    assert result.locations[f"/answers/{answer_key(ITEM)}/figures/1/unit"] == "Số liệu!D5"
 
 
 def test_a_percent_figure_whose_unit_says_otherwise_keeps_the_number_shown_and_says_so() -> None:

@@ -110,14 +110,14 @@ def test_locations_map_report_pointers_to_cells(commune_filled: bytes) -> None:
     locations = _read(commune_filled).locations
     assert locations["/header/report_date"] == f"Thông tin!C{info_row(info, 'report_date')}"
     assert locations["/header/recipients/1"] == f"Thông tin!C{info_row(info, 'recipients', 1)}"
-    assert locations["/answers/2"] == f"Đề cương!C{row_of(outline, '2')}"
-    assert locations["/answers/2/proposals"] == f"Đề cương!E{row_of(outline, '2')}"
+    assert locations["/answers/m2"] == f"Đề cương!C{row_of(outline, '2')}"
+    assert locations["/answers/m2/proposals"] == f"Đề cương!E{row_of(outline, '2')}"
     row = row_of(indicators, "officials_trained", column=2)
-    assert locations["/answers/3.a.b7/indicators/officials_trained"] == f"Chỉ số!D{row}"
-    assert locations["/answers/3.a.b7/indicators/officials_trained/denominator"] == (
+    assert locations["/answers/m3_a_b7/indicators/officials_trained"] == f"Chỉ số!D{row}"
+    assert locations["/answers/m3_a_b7/indicators/officials_trained/denominator"] == (
         f"Chỉ số!E{row}"
     )
-    assert locations["/answers/1.b1/figures/0/value"] == "Số liệu!C4"
+    assert locations["/answers/m1_b1/figures/0/value"] == "Số liệu!C4"
 
 
 def test_every_header_field_and_list_has_a_cell(commune_filled: bytes) -> None:

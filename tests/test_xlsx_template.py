@@ -227,8 +227,8 @@ def test_formula_like_report_text_is_stored_as_text_in_the_file() -> None:
     report = load_report((EXAMPLES / "xa-hung-dong-pl04.json").read_bytes())
     data = report.model_dump(by_alias=True, exclude_none=True, mode="json")
     data["header"]["report_number"] = "=cmd|' /C calc'!A0"
-    data["answers"]["2"]["results"] = "#N/A"
-    data["answers"]["2"]["proposals"] = "+1"
+    data["answers"]["m2"]["results"] = "#N/A"
+    data["answers"]["m2"]["proposals"] = "+1"
     report = load_report(json.dumps(data).encode())
     wb = open_book(report_renderer("xlsx").render(report))
     info, outline = wb["Thông tin"], wb["Đề cương"]

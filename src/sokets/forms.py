@@ -46,7 +46,7 @@ FORMS: dict[str, FormSpec] = {
     for spec in (
         FormSpec(
             "PL01",
-            "1.1.0",
+            "2.0.0",
             "Phụ lục 01",
             "Đề cương báo cáo dành cho các sở, ban, ngành cấp tỉnh và UBND cấp huyện",
             "sokets.models.reports:Pl01Report",
@@ -54,21 +54,21 @@ FORMS: dict[str, FormSpec] = {
         ),
         FormSpec(
             "PL02",
-            "1.0.0",
+            "1.0.1",
             "Phụ lục 02",
             "Báo cáo tình hình thực hiện các nhiệm vụ chung được giao Kế hoạch số 586/KH-UBND",
             "sokets.models.tables:Pl02Table",
         ),
         FormSpec(
             "PL03",
-            "1.0.0",
+            "1.0.1",
             "Phụ lục 03",
             "Báo cáo tình hình thực hiện các nhiệm vụ cụ thể được giao Kế hoạch số 586/KH-UBND",
             "sokets.models.tables:Pl03Table",
         ),
         FormSpec(
             "PL04",
-            "1.1.0",
+            "2.0.0",
             "Phụ lục 04",
             "Đề cương báo cáo cho UBND cấp xã",
             "sokets.models.reports:Pl04Report",

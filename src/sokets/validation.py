@@ -27,6 +27,7 @@ from sokets.errors import InputError, InvalidReportError, Problem
 from sokets.findings import Finding, FindingList, Severity, ValidationReport
 from sokets.forms import FORMS, json_pointer, load_document
 from sokets.inputs import READERS, ImportResult, expand_inputs, read_report
+from sokets.models.answers import answer_key
 from sokets.models.reports import PARTIAL, OutlineReport
 from sokets.rules import check, problem_findings
 from sokets.rules.model import collect_problems, problem_finding, split_pointer
@@ -209,8 +210,9 @@ def check_the_rest(form: str, problems: Iterable[Problem], document: Any) -> lis
     if isinstance(model, OutlineReport) and isinstance(answers, dict):
         reported = {p.pointer for p in problems if p.type == "answer_required"}
         for leaf in model.missing_items():  # absent, not set aside, and not yet reported
-            pointer = "/answers/" + leaf.id
-            if leaf.id not in answers and pointer not in reported:
+            key = answer_key(leaf.id)
+            pointer = "/answers/" + key
+            if key not in answers and pointer not in reported:
                 missing = Problem(pointer, "answer_required", "")
                 findings.append(problem_finding(missing, form, document))
     for finding in check(model):

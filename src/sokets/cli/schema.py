@@ -1,5 +1,8 @@
 """``sokets schema``: export the JSON Schemas, check ``schemas/`` is current, diff two schemas.
 
+``export --unit UNIT`` prints the schema of one unit's report instead (or, with ``--ui``, its UI
+schema for react-jsonschema-form or JSON Forms).
+
 Exit codes: ``export`` 0; ``check`` 0 up to date, 1 a file is missing, stale or unexpected;
 ``diff`` 0 no breaking change, 1 breaking changes; 2 unreadable input or bad arguments.
 """
@@ -28,9 +31,33 @@ def register(subparsers: Any) -> None:
     export = actions.add_parser(
         "export",
         help="ghi lược đồ sinh từ mô hình / write the schemas generated from the models",
-        description="Ghi lược đồ của phiên bản hiện hành mỗi biểu mẫu và index.json vào DIR.",
+        description=(
+            "Ghi lược đồ của phiên bản hiện hành mỗi biểu mẫu, lược đồ giao diện (RJSF, JSON "
+            "Forms), thông báo lỗi và index.json vào DIR. Với --unit: in lược đồ báo cáo của một "
+            "đơn vị (chỉ các mục, nhiệm vụ của đơn vị; đơn vị là hằng số) ra màn hình hoặc tệp -o. "
+            "/ Write the current schemas, UI schemas, messages and index.json to DIR; with "
+            "--unit, print the schema of one unit's report."
+        ),
     )
-    export.add_argument("dir", nargs="?", default=DEFAULT_DIR, metavar="DIR")
+    export.add_argument("dir", nargs="?", default=None, metavar="DIR")
+    export.add_argument(
+        "--unit",
+        metavar="UNIT",
+        help="mã hoặc tên đơn vị: lược đồ báo cáo của đơn vị đó / one unit's schema (code or name)",
+    )
+    export.add_argument(
+        "--form",
+        choices=("PL01", "PL02", "PL03", "PL04"),
+        help="với --unit: biểu mẫu (mặc định: báo cáo của đơn vị; PL02, PL03 cho bảng gửi riêng)",
+    )
+    export.add_argument(
+        "--ui",
+        choices=("rjsf", "jsonforms"),
+        help="với --unit: lược đồ giao diện thay cho lược đồ / the UI schema instead",
+    )
+    export.add_argument(
+        "-o", "--output", metavar="OUT", help="với --unit: ghi vào tệp .json thay vì in ra"
+    )
     export.set_defaults(handler=handle_export)
 
     check = actions.add_parser(
@@ -59,14 +86,57 @@ def register(subparsers: Any) -> None:
 
 
 def handle_export(args: argparse.Namespace) -> int:
-    """Write the schemas; list the files that changed on stderr."""
+    """Write the schemas; list the files that changed on stderr. With ``--unit``, print or write
+    one unit's schema (or UI schema)."""
+    if args.unit is not None:
+        return _export_unit(args)
+    extra = [name for name in ("form", "ui", "output") if getattr(args, name) is not None]
+    if extra:
+        print(
+            f"sokets: --{extra[0]} chỉ dùng cùng --unit / --{extra[0]} goes with --unit",
+            file=sys.stderr,
+        )
+        return 2
     from sokets.schema.folder import write_schemas
 
-    written = write_schemas(args.dir)
+    directory = args.dir or DEFAULT_DIR
+    written = write_schemas(directory)
     for path in written:
         print(f"đã ghi / wrote {path}", file=sys.stderr)
     if not written:
-        print(f"{args.dir}: không có gì thay đổi / up to date", file=sys.stderr)
+        print(f"{directory}: không có gì thay đổi / up to date", file=sys.stderr)
+    return 0
+
+
+def _export_unit(args: argparse.Namespace) -> int:
+    from sokets.schema.export import dumps
+    from sokets.schema.folder import UI_SCHEMAS
+    from sokets.schema.unit import unit_schema
+    from sokets.units import get_registry
+
+    if args.dir is not None:
+        print(
+            "sokets: --unit in ra màn hình hoặc tệp -o, không ghi vào thư mục / --unit prints "
+            "one schema: use -o FILE, not DIR",
+            file=sys.stderr,
+        )
+        return 2
+    unit = get_registry().lookup(args.unit)
+    try:
+        schema = unit_schema(unit, args.form)
+    except ValueError as exc:
+        print(f"sokets: {exc}", file=sys.stderr)
+        return 2
+    document = UI_SCHEMAS[args.ui][1](schema) if args.ui else schema
+    content = dumps(document)
+    if args.output is None:
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        return 0
+    from sokets.outputs import check_output, write_atomic
+
+    written = write_atomic(check_output(args.output, suffix=".json"), content)
+    print(f"đã ghi / wrote {written}", file=sys.stderr)
     return 0
 
 

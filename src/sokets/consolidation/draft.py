@@ -18,6 +18,7 @@ from typing import Any
 from sokets.consolidation.model import Consolidation, IndicatorRollup, RollupRow
 from sokets.forms import FORMS
 from sokets.models import Pl01Report
+from sokets.models.answers import answer_key
 from sokets.outline import IndicatorKind, pl01_outline
 from sokets.units import Unit, get_registry
 
@@ -139,14 +140,16 @@ def district_draft(consolidation: Consolidation) -> Pl01Report:
     registry = get_registry()
     district = registry.get(scope.district_code)
     as_of = consolidation.header.as_of
-    answers: dict[str, Any] = {leaf.id: {} for leaf in pl01_outline().leaves_for(district)}
+    answers: dict[str, Any] = {
+        answer_key(leaf.id): {} for leaf in pl01_outline().leaves_for(district)
+    }
     for item_id, sources in FIGURES_FROM_COMMUNES.items():
         figures = _figures(consolidation, district.code, sources, as_of)
-        if figures and item_id in answers:
-            answers[item_id] = {"figures": figures}
+        if figures and answer_key(item_id) in answers:
+            answers[answer_key(item_id)] = {"figures": figures}
     teams = _teams(consolidation, district, as_of)
     if teams is not None:
-        answers[TEAMS_ITEM] = teams
+        answers[answer_key(TEAMS_ITEM)] = teams
     spec = FORMS["PL01"]
     document = {
         "header": {

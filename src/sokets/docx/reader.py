@@ -50,6 +50,7 @@ from sokets.errors import InputError, InvalidReportError, Problem
 from sokets.findings import Finding
 from sokets.forms import FORMS, load_report
 from sokets.inputs import MAX_INPUT_BYTES, ImportResult
+from sokets.models.answers import answer_key
 from sokets.outline import outline_for
 from sokets.schema.versions import supported_versions
 from sokets.units import Unit, get_registry
@@ -184,9 +185,9 @@ def read_docx(data: bytes, source: str) -> ImportResult:
                 reading.find(APPENDIX_MISSING, "document", form=form)
 
     header, problems = _header(reading, identity)
-    answers = {item_id: a.to_json() for item_id, a in reading.answers.items()}
+    answers = {answer_key(item_id): a.to_json() for item_id, a in reading.answers.items()}
     for leaf in outline.leaves_for(unit):
-        answers.setdefault(leaf.id, {})
+        answers.setdefault(answer_key(leaf.id), {})
     instance: dict[str, Any] = {"header": header, "answers": answers}
     if identity.form == "PL01":
         instance["appendix_pl02"] = reading.pl02 or []
@@ -277,7 +278,8 @@ def _header(reading: Reading, identity: Identity) -> tuple[dict[str, Any], list[
     ]
     header: dict[str, Any] = {
         "form": identity.form,
-        "version": identity.version,
+        # an outline of an older version sokets still reads has the same layout: read as current
+        "version": FORMS[identity.form].version,
         "unit_code": identity.unit.code,
         "report_number": number,
         "report_date": day.isoformat() if day else "",

@@ -10,8 +10,8 @@ control, so a rendered report can also be read back with :func:`sokets.docx.read
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from collections.abc import Mapping
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -32,7 +32,7 @@ from sokets.docx.markers import (
 from sokets.docx.package import finish, new_document, set_properties
 from sokets.errors import SoketsError
 from sokets.forms import FORMS
-from sokets.models.common import Answer, Figure, Ratio
+from sokets.models.common import Answer, AnswerParts, Figure, Ratio
 from sokets.models.reports import Pl01Report, Pl04Report
 from sokets.outline import IndicatorKind, OutlineItem, outline_for
 from sokets.units import get_registry
@@ -151,29 +151,6 @@ def percent_text(ratio: Ratio) -> str:
     return "" if computed is None else format_number(round(computed, 2))
 
 
-class AnswerParts(Protocol):
-    """What an answer writes: a unit's :class:`Answer`, or an answer in a consolidation."""
-
-    @property
-    def results(self) -> str: ...
-    @property
-    def figures(self) -> Sequence[Figure]: ...
-    @property
-    def typical_cases(self) -> Sequence[str]: ...
-    @property
-    def difficulties(self) -> str: ...
-    @property
-    def proposals(self) -> str: ...
-
-
-def indicator_values(answer: Answer) -> dict[str, object]:
-    """An answer's indicators by id (none when its item has no indicators)."""
-    given = answer.indicator_model()
-    if given is None:
-        return {}
-    return {name: getattr(given, name) for name in type(given).model_fields}
-
-
 def indicator_rows(
     item: OutlineItem, values: Mapping[str, object]
 ) -> list[tuple[str, str, str, str]]:
@@ -206,18 +183,6 @@ def is_empty(area: Element) -> bool:
     return next(iter(area), None) is None
 
 
-def has_content(answer: AnswerParts, indicators: Mapping[str, object]) -> bool:
-    """Whether an answer would write anything."""
-    return bool(
-        answer.results.strip()
-        or answer.figures
-        or any(case.strip() for case in answer.typical_cases)
-        or answer.difficulties.strip()
-        or answer.proposals.strip()
-        or any(value is not None for value in indicators.values())
-    )
-
-
 def _label(c: Composer, area: Element, part: str) -> None:
     """A part's label standing alone ("Trường hợp điển hình:"), bold italic by its style."""
     c.paragraph(area, f"{PART_LABELS[part]}:", style=LABEL_STYLE)
@@ -245,7 +210,7 @@ def _labelled(c: Composer, area: Element, part: str, text: str) -> None:
 def write_answer(c: Composer, parent: Element, item: OutlineItem, answer: Answer | None) -> None:
     """Write ``answer`` in ``item``'s answer area (an empty area when there is none)."""
     area = c.block_control(parent, item_tag(item.id), f"Mục {item.id}")
-    indicators = indicator_values(answer) if answer is not None else {}
+    indicators = answer.indicator_values() if answer is not None else {}
     if answer is None or (answer.is_empty() and not indicator_rows(item, indicators)):
         c.paragraph(area)
         return

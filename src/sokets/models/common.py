@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Protocol, Self
 
 from pydantic import (
     AfterValidator,
@@ -200,6 +200,11 @@ class Answer(FormModel):
         """
         return self.__dict__.get("indicators")
 
+    def indicator_values(self) -> dict[str, Any]:
+        """The answer's indicators by id, ``None`` for those left out (none without indicators)."""
+        given = self.indicator_model()
+        return {} if given is None else dict(vars(given))
+
     def is_empty(self) -> bool:
         """Whether nothing at all was written."""
         return not (
@@ -209,6 +214,33 @@ class Answer(FormModel):
             or self.difficulties.strip()
             or self.proposals.strip()
         )
+
+
+class AnswerParts(Protocol):
+    """What an answer is made of: a unit's :class:`Answer`, or an answer in a consolidation."""
+
+    @property
+    def results(self) -> str: ...
+    @property
+    def figures(self) -> Sequence[Figure]: ...
+    @property
+    def typical_cases(self) -> Sequence[str]: ...
+    @property
+    def difficulties(self) -> str: ...
+    @property
+    def proposals(self) -> str: ...
+
+
+def has_content(answer: AnswerParts, indicators: Mapping[str, object]) -> bool:
+    """Whether an answer holds anything: text, a figure, a typical case or an indicator."""
+    return bool(
+        answer.results.strip()
+        or answer.figures
+        or any(case.strip() for case in answer.typical_cases)
+        or answer.difficulties.strip()
+        or answer.proposals.strip()
+        or any(value is not None for value in indicators.values())
+    )
 
 
 class Signer(FormModel):

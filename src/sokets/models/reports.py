@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal, Self
 from pydantic import Field, ValidationError, ValidationInfo, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from sokets.models.answers import AnswerSet, build_answer_set, field_name
+from sokets.models.answers import AnswerSet, answer_key, build_answer_set, field_name
 from sokets.models.base import FormModel
 from sokets.models.common import CommuneCode, DistrictCode, Pl01UnitCode, ReportHeader
 from sokets.models.tables import Pl02Row, Pl03Row
@@ -26,7 +26,7 @@ class Pl01Header(ReportHeader):
     """Header of a Phụ lục 01 report."""
 
     form: Literal["PL01"] = Field(title="Mã biểu mẫu")
-    version: Literal["1.1.0"] = Field(title="Phiên bản biểu mẫu")
+    version: Literal["2.0.0"] = Field(title="Phiên bản biểu mẫu")
     unit_code: Pl01UnitCode = Field(title="Mã đơn vị báo cáo")
 
 
@@ -34,7 +34,7 @@ class Pl04Header(ReportHeader):
     """Header of a Phụ lục 04 report; a commune also names its district."""
 
     form: Literal["PL04"] = Field(title="Mã biểu mẫu")
-    version: Literal["1.1.0"] = Field(title="Phiên bản biểu mẫu")
+    version: Literal["2.0.0"] = Field(title="Phiên bản biểu mẫu")
     unit_code: CommuneCode = Field(title="Mã đơn vị báo cáo")
     district_code: DistrictCode = Field(title="Mã UBND cấp huyện")
 
@@ -44,7 +44,7 @@ class OutlineReport(FormModel):
 
     Presence is structure (the JSON Schema says it too, with ``if``/``then`` on the unit); whether
     an answer present is also filled in is for the validation rules. A missing item is the error
-    ``answer_required`` at ``/answers/<item id>``.
+    ``answer_required`` at ``/answers/<key>`` (:func:`~sokets.models.answers.answer_key`).
     """
 
     def missing_items(self) -> list[OutlineItem]:
@@ -72,7 +72,7 @@ class OutlineReport(FormModel):
                             "this unit must answer",
                             {"item": leaf.id, "unit": unit},
                         ),
-                        loc=("answers", leaf.id),
+                        loc=("answers", answer_key(leaf.id)),
                         input=None,
                     )
                     for leaf in missing

@@ -76,14 +76,14 @@ class Pl02Header(TableHeader):
     """Header of a standalone Phụ lục 02 table."""
 
     form: Literal["PL02"] = Field(title="Mã biểu mẫu")
-    version: Literal["1.0.0"] = Field(title="Phiên bản biểu mẫu")
+    version: Literal["1.0.1"] = Field(title="Phiên bản biểu mẫu")
 
 
 class Pl03Header(TableHeader):
     """Header of a standalone Phụ lục 03 table."""
 
     form: Literal["PL03"] = Field(title="Mã biểu mẫu")
-    version: Literal["1.0.0"] = Field(title="Phiên bản biểu mẫu")
+    version: Literal["1.0.1"] = Field(title="Phiên bản biểu mẫu")
 
 
 class Pl02Table(FormModel):

@@ -40,8 +40,9 @@ from sokets.docx.layout import (
     title_block,
 )
 from sokets.docx.package import composer_for, finish, landscape_section, new_document
-from sokets.docx.report import has_content, write_answer_parts
+from sokets.docx.report import write_answer_parts
 from sokets.docx.styles import HEADING_STYLES
+from sokets.models.common import has_content
 from sokets.outline import IndicatorKind, OutlineItem, pl01_outline
 from sokets.plan import PLAN
 from sokets.review import charts as drawing

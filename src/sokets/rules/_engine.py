@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from sokets.catalogue import Task, get_catalogue
 from sokets.findings import Finding, FindingType
-from sokets.models.answers import field_name
+from sokets.models.answers import answer_key, field_name
 from sokets.models.common import Answer
 from sokets.outline import OutlineItem, applicable_leaves, named_units, outline_for
 from sokets.units import Unit, UnitKind, get_registry
@@ -84,7 +84,7 @@ def unit_leaves(unit: Unit) -> Leaves:
     if found is None:
         applicable = set(applicable_leaves(unit))
         found = _LEAVES[key] = tuple(
-            (leaf, field_name(leaf.id), "/answers/" + leaf.id, leaf in applicable)
+            (leaf, field_name(leaf.id), "/answers/" + answer_key(leaf.id), leaf in applicable)
             for leaf in outline_for(unit).leaves()
         )
     return found

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from sokets._text import short_date
 from sokets.findings import Finding
-from sokets.models.common import Answer
+from sokets.models.common import Answer, has_content
 from sokets.plan import PLAN
 from sokets.rules import codes as c
 from sokets.rules._engine import REPORT_FORMS, ReportContext, rule, short
@@ -15,20 +14,7 @@ from sokets.rules._engine import REPORT_FORMS, ReportContext, rule, short
 
 def filled_indicators(answer: Answer) -> bool:
     """Whether any indicator of the answer is filled in."""
-    indicators: Any = answer.indicator_model()
-    return indicators is not None and any(v is not None for v in vars(indicators).values())
-
-
-def has_content(answer: Answer) -> bool:
-    """Whether the answer holds anything: text, a figure, a typical case or an indicator."""
-    return bool(
-        answer.results.strip()
-        or answer.figures
-        or any(case.strip() for case in answer.typical_cases)
-        or answer.difficulties.strip()
-        or answer.proposals.strip()
-        or filled_indicators(answer)
-    )
+    return any(v is not None for v in answer.indicator_values().values())
 
 
 @rule(
@@ -40,7 +26,11 @@ def has_content(answer: Answer) -> bool:
 def applicable_items_filled(ctx: ReportContext) -> Iterator[Finding]:
     """An applicable item present in answers holds something."""
     for leaf, answer, pointer, applies in ctx.answered:
-        if applies and not answer.results.strip() and not has_content(answer):
+        if (
+            applies
+            and not answer.results.strip()
+            and not has_content(answer, answer.indicator_values())
+        ):
             yield c.EMPTY_ANSWER.at(pointer, item=leaf.id, title=short(leaf.title))
 
 

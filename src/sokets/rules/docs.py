@@ -49,7 +49,7 @@ def render() -> str:
         "`sokets validate` and `sokets.validation` check a report in two stages: the form model "
         "(types, required fields, unit codes, the items the unit must answer), then the rules "
         "of plan 403/KH-UBND below. Every problem is a finding with a stable code (never reused), "
-        "a severity, a location (a JSON pointer into the report, e.g. `/answers/A.II.2.b1`; "
+        "a severity, a location (a JSON pointer into the report, e.g. `/answers/A_II_2_b1` for item A.II.2.b1; "
         "`Sheet!B7` for findings of a workbook reader) and a message in Vietnamese and English "
         "saying what is wrong and how to fix it.",
         "",

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from sokets.errors import Problem
 from sokets.findings import Finding, FindingList, FindingType
 from sokets.forms import FORMS
+from sokets.models.answers import answer_key, item_id_of
 from sokets.rules import codes as c
 from sokets.rules._engine import short
 from sokets.units import get_registry
@@ -141,13 +142,16 @@ def _unknown_field(pointer: str, form: str, tokens: list[str], *, hint: bool = T
     spec = FORMS.get(form)
     allowed = fields_at(spec.model, tokens[:-1]) if spec is not None and hint else None
     hint_vi = hint_en = ""
+    is_item = tokens[:-1] == ["answers"]
     close = difflib.get_close_matches(tokens[-1], allowed or [], n=1, cutoff=0.6)
+    key = _key_of_item(tokens[-1]) if is_item else None
+    if key is not None and key in (allowed or ()):  # an item id, where 2.0.0 wants its key
+        close = [key]
     if close:
         hint_vi, hint_en = f" Có phải ý bạn là '{close[0]}'?", f" Did you mean '{close[0]}'?"
     elif allowed and len(allowed) <= 10:
         names = ", ".join(allowed)
         hint_vi, hint_en = f" Các trường hợp lệ: {names}.", f" Valid fields: {names}."
-    is_item = tokens[:-1] == ["answers"]
     return c.UNKNOWN_FIELD.at(
         pointer,
         field=tokens[-1],
@@ -159,6 +163,13 @@ def _unknown_field(pointer: str, form: str, tokens: list[str], *, hint: bool = T
         hint_vi=hint_vi,
         hint_en=hint_en,
     )
+
+
+def _key_of_item(text: str) -> str | None:
+    try:
+        return answer_key(text)
+    except ValueError:
+        return None
 
 
 def _item_title(form: str, item_id: str) -> str:
@@ -229,10 +240,11 @@ def problem_finding(
         return _unknown_field(pointer, form, tokens, hint=hint)
     if kind is c.ANSWER_MISSING:
         unit = value_at(document, "/header/unit_code")
+        item = item_id_of(field) or field
         return kind.at(
             pointer,
-            item=field,
-            title=_item_title(form, field),
+            item=item,
+            title=_item_title(form, item),
             unit_name=_unit_name(unit) if _unit_name(unit) != "?" else "đơn vị / the unit",
         )
     if kind is c.WRONG_UNIT_KIND:

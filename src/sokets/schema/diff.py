@@ -11,7 +11,8 @@ The schemas are compared side by side from the root, following local ``$ref`` (r
 ``$defs`` entry is not a change); a definition used in many places is compared, and its changes
 reported, once. Where the comparison cannot tell, it says *breaking*: it may overstate a change,
 never understate one. ``allOf`` rules (the ``if``/``then`` on the unit code) are matched whole: a
-rule that is new or different is breaking, a rule that disappeared is compatible.
+rule that is new or different is breaking, a rule that disappeared is compatible; so are the rules
+under ``dependentSchemas``, compared property by property.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ _LIMITS = {
 _HANDLED = frozenset(
     {"$ref", "$defs", "$id", "$schema", "type", "const", "enum", "oneOf", "format"}
     | {"properties", "required", "additionalProperties", "items", "allOf", "then", "else"}
-    | {"dependentRequired"}
+    | {"dependentRequired", "dependentSchemas"}
     | set(_LIMITS)
 )
 
@@ -204,6 +205,7 @@ class _Comparer:
         self._properties(old, new, at)
         self._required(old, new, at)
         self._dependencies(old, new, at)
+        self._dependent_schemas(old, new, at)
         self._additional(old, new, at)
         self._items(old, new, at)
         self._rules(old, new, at)
@@ -345,6 +347,22 @@ class _Comparer:
                     where = _At(f"{at.location}/{_escape(name)}", f"{at.pointer}/dependentRequired")
                     detail = f"{other!r} no longer needed with {name!r}"
                     self.add(where, "dependency-removed", Impact.COMPATIBLE, detail)
+
+    def _dependent_schemas(self, old: dict[str, Any], new: dict[str, Any], at: _At) -> None:
+        """``dependentSchemas`` constrain the object they sit in, like a subschema of it: compare
+        those of the same property; a new one is breaking, one that disappeared compatible."""
+        before: dict[str, Any] = old.get("dependentSchemas", {})
+        after: dict[str, Any] = new.get("dependentSchemas", {})
+        for name in sorted({*before, *after}):
+            where = _At(at.location, f"{at.pointer}/dependentSchemas/{_escape(name)}")
+            if name in before and name in after:
+                self.compare(before[name], after[name], where)
+            elif name in after:
+                self.add(where, "keyword-added", Impact.BREAKING, f"rules with {name!r} added")
+            else:
+                self.add(
+                    where, "keyword-removed", Impact.COMPATIBLE, f"rules with {name!r} removed"
+                )
 
     def _additional(self, old: dict[str, Any], new: dict[str, Any], at: _At) -> None:
         a, b = old.get("additionalProperties", True), new.get("additionalProperties", True)

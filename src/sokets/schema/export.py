@@ -8,7 +8,9 @@ the schemas are generated in validation mode only), and its ``$id`` is
 What the schema says is what the model enforces: strict types, no unknown properties, no
 ``null``, unit codes of the form's kind and task ids as enumerations (``oneOf`` of ``const`` and
 ``title``), ``format: date`` for dates, and — with ``if``/``then`` on the unit code — which outline
-items each unit's report must contain. Rules the model does not enforce stay out of the schema.
+items each unit's report must contain (and, for a commune, which district it names: stricter
+than the model, which leaves that to the rule R003). Rules the model does not enforce stay out
+of the schema.
 
 Layout hints for form builders are annotations (they never change validation), listed in
 :data:`VOCABULARY`.
@@ -17,7 +19,7 @@ Layout hints for form builders are annotations (they never change validation), l
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -25,10 +27,11 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from sokets.forms import FORMS, FormSpec, form_spec
+from sokets.models.answers import answer_key
 from sokets.outline import Outline, OutlineItem
 from sokets.plan import PLAN
 from sokets.schema._walk import walk
-from sokets.units import Unit, get_registry
+from sokets.units import Unit, UnitKind, get_registry
 
 #: The JSON Schema dialect of every exported schema.
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -42,6 +45,10 @@ VOCABULARY: dict[str, str] = {
         "On an object schema: its property names in display order (the plan's order), for "
         "libraries and languages whose JSON objects do not keep member order."
     ),
+    "x-item": (
+        "On an answer property: the id of the outline item it answers, in the plan's numbering "
+        "(A.II.3.b6, 3.a.b7); the property name is that id as a JSON key (A_II_3_b6, m3_a_b7)."
+    ),
     "x-group": (
         "On an answer property: the id of the outline heading it sits under (an id in the "
         "enclosing schema's x-groups); absent for an item at the top of the outline."
@@ -52,7 +59,7 @@ VOCABULARY: dict[str, str] = {
     ),
     "x-applies-to": (
         "On an answer property: the plan's words for who must answer the item (the rule itself "
-        "is in the schema's allOf/if/then)."
+        "is an if/then under the schema's dependentSchemas/header)."
     ),
 }
 
@@ -63,11 +70,13 @@ _PROPERTY_PARTS = (
     "const",
     "title",
     "description",
+    "$comment",
     "type",
     "enum",
     "oneOf",
     "format",
     "default",
+    "x-item",
     "x-group",
     "x-applies-to",
     "items",
@@ -79,6 +88,7 @@ _PROPERTY_PARTS = (
     "if",
     "then",
     "allOf",
+    "dependentSchemas",
     "$defs",
 )
 
@@ -93,7 +103,7 @@ _DEF_TEXT: dict[str, tuple[str, str]] = {
     "Ratio": (
         "Tỷ lệ",
         "Tử số, mẫu số và tỷ lệ (%) do đơn vị ghi trong báo cáo; tỷ lệ không có số đếm (ước tính) "
-        "có thể chỉ ghi tỷ lệ (%).",
+        "có thể chỉ ghi tỷ lệ (%); để trống cả ba là chưa ghi tỷ lệ.",
     ),
     "Signer": ("Người ký", "Thẩm quyền ký (TM., KT.), chức vụ và họ và tên người ký."),
     "Pl01Header": (
@@ -120,11 +130,11 @@ _DEF_TEXT: dict[str, tuple[str, str]] = {
     ),
     "Pl01Answers": (
         "Trả lời đề cương Phụ lục 01",
-        "Mỗi mục của đề cương là một thuộc tính, khóa là mã mục (ví dụ A.II.2.b1).",
+        "Trả lời từng mục của đề cương, theo thứ tự của Kế hoạch.",
     ),
     "Pl04Answers": (
         "Trả lời đề cương Phụ lục 04",
-        "Mỗi mục của đề cương là một thuộc tính, khóa là mã mục (ví dụ 3.a.b3).",
+        "Trả lời từng mục của đề cương, theo thứ tự của Kế hoạch.",
     ),
 }
 
@@ -162,17 +172,19 @@ def form_schema(form_id: str) -> dict[str, Any]:
         _hoist_codelists(node, defs)
     _retitle(defs, spec)
     _describe_columns(defs)
+    if "Ratio" in defs:
+        _rate_for_forms(defs["Ratio"])
     outline = spec.outline() if spec.outline is not None else None
-    allof: list[dict[str, Any]] = []
+    rules: list[dict[str, Any]] = []
     required = list(raw.get("required", []))
     if outline is not None:
         answer_set = defs[_answer_set(spec).__name__]
-        always, allof, every_unit_answers = _answer_rules(spec, outline, answer_set)
+        always, rules, every_unit_answers = _answer_rules(spec, outline, answer_set)
         _annotate_answers(answer_set, outline, always)
         if every_unit_answers:
             required.append("answers")
         else:
-            for rule in allof:
+            for rule in rules:
                 rule["then"]["required"] = ["answers"]
     properties = raw["properties"]
     for name, prop in properties.items():
@@ -190,9 +202,16 @@ def form_schema(form_id: str) -> dict[str, Any]:
         "required": required,
         "additionalProperties": raw.get("additionalProperties", True),
     }
-    if allof:
-        schema["allOf"] = allof
+    # Rules on the unit code sit under dependentSchemas of a property every report has: for a
+    # validator the same as allOf (the property is required), and left alone by
+    # react-jsonschema-form, which merges a root allOf into the form and then writes an empty
+    # answer for every item of every rule on the first edit.
+    if rules:
+        schema["dependentSchemas"] = {"header": {"allOf": rules}}
+    if spec.id == "PL04":
+        defs["Pl04Header"]["dependentSchemas"] = {"unit_code": {"allOf": _district_rules()}}
     schema["$defs"] = {name: defs[name] for name in sorted(defs)}
+    form_builder_defaults(schema)
     _add_order(schema)
     ordered: dict[str, Any] = _ordered(schema)
     return ordered
@@ -344,9 +363,9 @@ def _answer_rules(
     """Which leaves every unit must answer, the ``if``/``then`` rules for the others, and
     whether every unit of the form must answer at least one leaf.
 
-    A rule's ``then`` repeats the ``$ref`` of each item it requires: Ajv's strict mode wants a
-    required property defined next to ``required``, and form libraries that merge ``then`` into
-    the form (react-jsonschema-form) see the same schema for the item.
+    A rule's ``then`` repeats the ``$ref`` and title of each item it requires: Ajv's strict mode
+    wants a required property defined next to ``required``, and a message about a missing item
+    names it by its title.
     """
     units = _form_units(spec)
     codes = [unit.code for unit in units]
@@ -355,7 +374,7 @@ def _answer_rules(
     for leaf in outline.leaves():
         who = tuple(u.code for u in units if leaf.applicability.applies_to(u))
         if who == tuple(codes):
-            always.append(leaf.id)
+            always.append(answer_key(leaf.id))
         elif who:
             groups.setdefault(who, []).append(leaf)
     rules = []
@@ -384,10 +403,13 @@ def _answer_rules(
                         "answers": {
                             "type": "object",
                             "properties": {
-                                leaf.id: {"$ref": answer_set["properties"][leaf.id]["$ref"]}
+                                answer_key(leaf.id): {
+                                    key: answer_set["properties"][answer_key(leaf.id)][key]
+                                    for key in ("$ref", "title")
+                                }
                                 for leaf in leaves
                             },
-                            "required": [leaf.id for leaf in leaves],
+                            "required": [answer_key(leaf.id) for leaf in leaves],
                         }
                     },
                 },
@@ -396,6 +418,12 @@ def _answer_rules(
     covered = set().union(*groups) if groups else set()
     every_unit_answers = bool(always) or covered == set(codes)
     return always, rules, every_unit_answers
+
+
+_ANSWER_KEYS = (
+    "One property per outline item, keyed by the item id with '_' for '.' and 'm' before an id "
+    "that starts with a digit (A.II.2.b1: A_II_2_b1; 3.a.b3: m3_a_b3; 2: m2); x-item gives the id."
+)
 
 
 def _annotate_answers(definition: dict[str, Any], outline: Outline, always: list[str]) -> None:
@@ -415,24 +443,115 @@ def _annotate_answers(definition: dict[str, Any], outline: Outline, always: list
             groups.append(group)
     properties = definition["properties"]
     for leaf in outline.leaves():
-        prop = properties[leaf.id]
+        prop = properties[answer_key(leaf.id)]
+        prop["x-item"] = leaf.id
         if leaf.id in parents:
             prop["x-group"] = parents[leaf.id]
         prop["x-applies-to"] = leaf.applicability.label
     if always:
         definition["required"] = always
     definition["x-groups"] = groups
+    definition["$comment"] = _ANSWER_KEYS
 
 
-def _add_order(node: dict[str, Any]) -> None:
-    """``x-order`` on every object schema a form shows (not on the rules' ``if``/``then``)."""
-    if "properties" in node:
-        node["x-order"] = list(node["properties"])
+def _rate_for_forms(ratio: dict[str, Any]) -> None:
+    """The rate of a form's schema, as form libraries can show it (the model's semantics).
+
+    ``{}`` is a rate not given (the indicators drop it: what a form leaves when a clerk clears
+    the numbers), so no ``minProperties``. Numerator and denominator come together: said with
+    ``dependentSchemas`` (each term requires the other) rather than ``dependentRequired``, so
+    that a missing term is a ``required`` error at that term, which react-jsonschema-form and
+    JSON Forms show beside its field (JSON Forms shows a ``dependentRequired`` error nowhere);
+    the subschema repeats the term's title for the message to name it. Not ``if``/``then``:
+    react-jsonschema-form then writes an empty rate into every answer on the first edit.
+    """
+    ratio.pop("minProperties", None)
+    together: dict[str, list[str]] = ratio.pop("dependentRequired")
+    ratio["dependentSchemas"] = {
+        term: {
+            "type": "object",
+            "required": together[term],
+            "properties": {
+                other: {"title": ratio["properties"][other]["title"]} for other in together[term]
+            },
+        }
+        for term in ("numerator", "denominator")
+    }
+
+
+def _district_rules() -> list[dict[str, Any]]:
+    """A commune's report names the commune's own district: one ``if``/``then`` per district
+    (``if`` the unit is one of its communes, ``then`` ``district_code`` is that district).
+
+    Stricter than the model, which reads such a report and leaves the pairing to the rule R003
+    (an error): a form must not let a clerk pair a commune with another district.
+    """
+    registry = get_registry()
+    rules = []
+    for district in registry.of_kind(UnitKind.DISTRICT):
+        communes = [unit.code for unit in registry.children(district.code)]
+        if not communes:
+            continue
+        rules.append(
+            {
+                "description": f"Xã thuộc {district.name}: mã UBND cấp huyện là {district.code}",
+                "if": {
+                    "type": "object",
+                    "required": ["unit_code"],
+                    "properties": {"unit_code": {"enum": communes}},
+                },
+                "then": {
+                    "type": "object",
+                    "properties": {"district_code": {"const": district.code}},
+                },
+            }
+        )
+    return rules
+
+
+def form_builder_defaults(schema: dict[str, Any]) -> None:
+    """Set the ``default``s of a form's schema (in place) for what form libraries do with them.
+
+    Form libraries write defaults into the data: react-jsonschema-form as soon as a form is
+    shown, JSON Forms through Ajv's ``useDefaults``. The models' defaults (``""`` for a text,
+    ``[]`` for a list) only say what an omitted field means; as schema defaults, they made every
+    optional answer appear (answers to items that do not apply, R007) and changed reports read
+    from a file. So they are dropped, and only what a report must hold anyway gets a default: a
+    constant its value (``header.form``, ``header.version``, a unit's own code), a required
+    object ``{}`` (the header, the answers a unit must give), so that a form that starts empty
+    creates them as a clerk types and sends a complete report.
+    """
+    for _, node in walk(schema):
+        node.pop("default", None)
+        if "const" in node and "type" in node:
+            node["default"] = node["const"]
+    defs = schema.get("$defs", {})
+    for node in _shown(schema):  # not in the rules' if/then: their defaults are ignored
+        for name in node.get("required", ()):
+            prop = node.get("properties", {}).get(name)
+            target = prop
+            while isinstance(target, dict) and "$ref" in target:
+                target = defs.get(target["$ref"].removeprefix("#/$defs/"))
+            if isinstance(target, dict) and target.get("type") == "object":
+                prop["default"] = {}
+
+
+def _shown(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The object schemas a form shows: the root, its definitions, their properties and items
+    (not the subschemas of rules)."""
+    yield node
     subschemas = [*node.get("properties", {}).values(), *node.get("$defs", {}).values()]
     if isinstance(node.get("items"), dict):
         subschemas.append(node["items"])
     for sub in subschemas:
-        _add_order(sub)
+        yield from _shown(sub)
+
+
+def _add_order(node: dict[str, Any]) -> None:
+    """``x-order`` on every object schema of the form (not on the rules' ``if``/``then``)."""
+    for shown in _shown(node):
+        if "properties" in shown:
+            shown["x-order"] = list(shown["properties"])
 
 
 def _item_title(item: OutlineItem) -> str:

@@ -25,10 +25,10 @@ from sokets.errors import InputError
 #: Versions of each form published before the current one (whose schema files must be kept).
 #: The current version (:attr:`sokets.forms.FormSpec.version`) is always published too.
 PUBLISHED: dict[str, tuple[str, ...]] = {
-    "PL01": ("1.0.0",),
-    "PL02": (),
-    "PL03": (),
-    "PL04": ("1.0.0",),
+    "PL01": ("1.0.0", "1.1.0"),
+    "PL02": ("1.0.0",),
+    "PL03": ("1.0.0",),
+    "PL04": ("1.0.0", "1.1.0"),
 }
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -171,6 +171,40 @@ def _a_rate_may_be_a_percent_alone(instance: dict[str, Any]) -> dict[str, Any]:
     """1.1.0 accepts more (a rate given as its stated percent alone) and words two titles
     better: every 1.0.0 instance is a 1.1.0 instance as it is."""
     return instance
+
+
+def _answers_keyed_for_form_builders(instance: dict[str, Any]) -> dict[str, Any]:
+    """2.0.0 keys each answer by :func:`~sokets.models.answers.answer_key` (``"A_II_3_b6"``,
+    ``"m3_a_b7"``, ``"m2"``) instead of the item id (``"A.II.3.b6"``, ``"3.a.b7"``, ``"2"``), which
+    form libraries split on the dots or reorder. Keys that are not items of the form's outline
+    stay as they are (the model then names them as written), and an answer is never written over
+    one already under its new key."""
+    from sokets.forms import form_spec
+    from sokets.models.answers import answer_key
+
+    answers = instance.get("answers")
+    outline = form_spec(instance["header"]["form"]).outline
+    if not isinstance(answers, dict) or outline is None:
+        return instance
+    leaves = {leaf.id for leaf in outline().leaves()}
+    renamed: dict[str, Any] = {}
+    for key, answer in answers.items():
+        new = answer_key(key) if key in leaves else key
+        renamed[key if new in answers or new in renamed else new] = answer
+    instance["answers"] = renamed
+    return instance
+
+
+@MIGRATIONS.register("PL02", "1.0.0", "1.0.1")
+@MIGRATIONS.register("PL03", "1.0.0", "1.0.1")
+def _no_defaults_in_the_schema(instance: dict[str, Any]) -> dict[str, Any]:
+    """1.0.1 only drops the ``default`` annotations form libraries wrote into the data: every
+    1.0.0 instance is a 1.0.1 instance as it is."""
+    return instance
+
+
+MIGRATIONS.register("PL01", "1.1.0", "2.0.0")(_answers_keyed_for_form_builders)
+MIGRATIONS.register("PL04", "1.1.0", "2.0.0")(_answers_keyed_for_form_builders)
 
 
 def supported_versions(form_id: str) -> tuple[str, ...]:

@@ -33,6 +33,7 @@ from sokets.errors import InputError, InvalidReportError, Problem
 from sokets.findings import Finding, Severity
 from sokets.forms import FORMS, json_pointer, problems_of
 from sokets.inputs import ImportResult
+from sokets.models.answers import answer_key
 from sokets.outline import IndicatorKind, OutlineItem, outline_for
 from sokets.schema.versions import supported_versions
 from sokets.units import Unit, get_registry
@@ -361,7 +362,7 @@ class _Reader:
             sheet.take(row, table.index(key))
 
     def _answer(self, item_id: str) -> dict[str, Any]:
-        return self.answers.setdefault(item_id, {})
+        return self.answers.setdefault(answer_key(item_id), {})
 
     def _leaf(self, sheet: _Sheet, row: int, column: int, text: Any) -> OutlineItem | None:
         item = self.items.get(fold(text)) if isinstance(text, str) else None
@@ -525,11 +526,11 @@ class _Reader:
                 continue
             first[item.id] = row
             answer = self._answer(item.id)
-            self.pointers[json_pointer(("answers", item.id))] = sheet.ref(
+            self.pointers[json_pointer(("answers", answer_key(item.id)))] = sheet.ref(
                 row, table.index("results")
             )
             for key_name in ("results", "difficulties", "proposals"):
-                pointer = json_pointer(("answers", item.id, key_name))
+                pointer = json_pointer(("answers", answer_key(item.id), key_name))
                 text = self._read(sheet, row, table.index(key_name), Kind.TEXT, pointer)
                 if isinstance(text, str):
                     answer[key_name] = text
@@ -590,7 +591,7 @@ class _Reader:
                 self._consume(sheet, row, table, *lay.indicator_kind_columns(indicator.kind))
                 continue
             first[key] = row
-            base = ("answers", item.id, "indicators", indicator.id)
+            base = ("answers", answer_key(item.id), "indicators", indicator.id)
             self.pointers[json_pointer(base)] = sheet.ref(
                 row, table.index(_FIRST_INPUT[indicator.kind])
             )
@@ -750,7 +751,7 @@ class _Reader:
             for key in ("unit", "as_of"):
                 if got[key] is not None and got[key] is not _WRONG:
                     figure[key] = got[key]
-            base = ("answers", item.id, "figures", len(figures))
+            base = ("answers", answer_key(item.id), "figures", len(figures))
             self._row_cells(sheet, row, table, base)
             if percent and got["unit"] is not _WRONG:
                 self._percent_unit(sheet, row, figure, percent)
@@ -781,9 +782,9 @@ class _Reader:
             if item is None or not isinstance(text, str):
                 continue
             cases = self._answer(item.id).setdefault("typical_cases", [])
-            self.pointers[json_pointer(("answers", item.id, "typical_cases", len(cases)))] = (
-                sheet.ref(row, table.index("text"))
-            )
+            self.pointers[
+                json_pointer(("answers", answer_key(item.id), "typical_cases", len(cases)))
+            ] = sheet.ref(row, table.index("text"))
             cases.append(text)
 
     def read_pl02(self) -> list[dict[str, Any]]:
