@@ -20,7 +20,7 @@ from sokets.inputs import read_report
 from sokets.xlsx import layout as lay
 from sokets.xlsx import safety
 from sokets.xlsx.reader import read_workbook
-from tests.xlsx.helpers import COMMUNE, DISTRICT, edited, open_book, save, with_header
+from tests.xlsx.helpers import COMMUNE, DISTRICT, blank, edited, open_book, save, with_header
 from tests.zip_tools import (
     add_member,
     central_entry,
@@ -142,6 +142,13 @@ def test_a_value_beyond_the_limits_is_refused_without_an_r_attribute(tmp_path: P
 # -- the parts openpyxl reads, wherever they are -----------------------------------------------
 
 RELS = "xl/_rels/workbook.xml.rels"
+
+
+def _member(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(name)
+
+
 MOVED = "xl/other/sheet7.xml"
 R_NS = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -236,6 +243,38 @@ def test_a_part_named_by_two_sheets_counts_twice(tmp_path: Path, no_parsing: Non
     data = replace_in(data, "xl/workbook.xml", (b"</sheets>", twice))
     error = _refused(data, "too many cells", tmp_path)
     assert error.location == SHEET
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        (b'r:id="rId2"', b'id="rId2"'),  # openpyxl takes a plain id when there is no r:id
+        (b"<sheet ", b"<tab "),  # openpyxl takes every child of <sheets>, whatever its name
+    ],
+)
+def test_a_sheet_listed_the_way_openpyxl_reads_it_is_checked(
+    listing: tuple[bytes, bytes], tmp_path: Path, no_parsing: None
+) -> None:
+    """The safety checks find the sheets where openpyxl finds them: a merged range bomb in a sheet
+    named by a plain ``id``, or listed by an element of another name, is refused before
+    parsing."""
+    data = rewrite_member(blank(COMMUNE), SHEET, _merge(b"B1:XFD1048576"))
+    data = replace_in(data, "xl/workbook.xml", listing)
+    assert _refused(data, "vùng ô", tmp_path).location == SHEET
+
+
+def test_a_relationship_openpyxl_reads_under_another_name_is_followed(
+    tmp_path: Path, no_parsing: None
+) -> None:
+    """openpyxl takes every child of the relationships' root for a relationship, the last of an
+    id winning: the sheet it names is the one checked."""
+    bomb = "xl/worksheets/bomb.xml"
+    data = rewrite_member(blank(COMMUNE), SHEET, _merge(b"B1:XFD1048576"))
+    data = rename_member(data, SHEET, bomb)
+    data = add_member(data, SHEET, _member(blank(COMMUNE), SHEET))
+    other = b'<Other Id="rId2" Type="%s/worksheet" Target="/%s"/>' % (R_NS, bomb.encode())
+    data = replace_in(data, RELS, (b"</Relationships>", other + b"</Relationships>"))
+    assert _refused(data, "vùng ô", tmp_path).location == bomb
 
 
 def test_merged_ranges_within_the_limits_cannot_add_up_to_a_hang(

@@ -155,18 +155,27 @@ def rels_part(part: str) -> str:
     return posixpath.join(folder, "_rels", f"{base}.rels")
 
 
-def relationships(parts: dict[str, bytes], rels: str) -> dict[str, Relationship]:
+def relationships(
+    parts: dict[str, bytes], rels: str, *, as_openpyxl: bool = False
+) -> dict[str, Relationship]:
     """The relationships in member ``rels`` by id (the last of a repeated id wins, as in
     openpyxl); none if the member is missing. A target starting with ``/`` is from the package
-    root, others are relative to the folder above ``_rels`` (``../`` allowed). Raises
-    ``lxml.etree.LxmlError`` on malformed XML."""
+    root, others are relative to the folder above ``_rels`` (``../`` allowed). The relationships
+    are the elements named ``Relationship`` wherever they are, or, ``as_openpyxl``, every child of
+    the root whatever its name (openpyxl's ``RelationshipList``). Raises ``lxml.etree.LxmlError``
+    on malformed XML."""
     content = parts.get(rels)
     found: dict[str, Relationship] = {}
     if content is None:
         return found
     base = posixpath.dirname(posixpath.dirname(rels))
-    for _, element in iterparse(content, ("end",)):
-        if local_name(element.tag) != "Relationship":
+    depth = 0
+    for event, element in iterparse(content, ("start", "end")):
+        if event == "start":
+            depth += 1
+            continue
+        depth -= 1
+        if (depth != 1) if as_openpyxl else (local_name(element.tag) != "Relationship"):
             continue
         target = element.get("Target") or ""
         external = element.get("TargetMode") == "External"
@@ -209,10 +218,11 @@ def _images(parts: dict[str, bytes]) -> set[str]:
     try:
         defaults, overrides = content_types(parts)
         for rels in (name for name in parts if name.lower().endswith(".rels")):
-            for rel in relationships(parts, rels).values():
-                if not rel.external:
-                    targets = {rel.target, unquote(rel.target)}
-                    (images if rel.type.endswith("/image") else others).update(targets)
+            for openpyxl in (False, True):  # as both readers find them
+                for rel in relationships(parts, rels, as_openpyxl=openpyxl).values():
+                    if not rel.external:
+                        targets = {rel.target, unquote(rel.target)}
+                        (images if rel.type.endswith("/image") else others).update(targets)
     except etree.LxmlError:
         return set()
     by_part = {part.lower(): kind for part, kind in overrides}
@@ -224,9 +234,14 @@ def _images(parts: dict[str, bytes]) -> set[str]:
     return {name for name in images - others if kind(name).startswith("image/")}
 
 
+#: What every declaration :data:`_DTD` finds starts with: ``<!`` in UTF-8, UTF-16 or UTF-32.
+_OPENINGS = (b"<!", b"<\x00!", b"<\x00\x00\x00!")
+
+
 def check_xml_part(content: bytes, source: str, part: str) -> None:
     """Refuse an XML part that declares a DOCTYPE or entities, or an unusual encoding."""
-    if _DTD.search(content):
+    # Looking for the opening bytes first is much quicker than the expression, which needs them.
+    if any(opening in content for opening in _OPENINGS) and _DTD.search(content):
         raise _refuse(
             "phần XML có khai báo DOCTYPE/ENTITY (có thể là tệp độc hại) / XML part declares a "
             "DOCTYPE or entities (possibly hostile)",
@@ -326,10 +341,14 @@ def check_office_zip(
         contents[name] = content
         if name.lower().endswith(XML_SUFFIXES):
             check_xml_part(content, source, name)
-    exempt = _images(contents)
-    for name, content in contents.items():
-        if name.lower().endswith(XML_SUFFIXES) or name in exempt:
-            continue
-        if looks_like_xml(content):
-            check_xml_part(content, source, name)
+    unnamed = [
+        (name, content)
+        for name, content in contents.items()
+        if not name.lower().endswith(XML_SUFFIXES) and looks_like_xml(content)
+    ]
+    if unnamed:  # XML not named as such: check it, unless it is an image (found only then)
+        exempt = _images(contents)
+        for name, content in unnamed:
+            if name not in exempt:
+                check_xml_part(content, source, name)
     return contents

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -41,10 +42,12 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Return a look-up key: NFC, case-folded, spaces collapsed, one tone placement.
 
     ``fold("  sở  TT&TT ") == fold("Sở TT&TT")`` and ``fold("Thái Hoà") == fold("Thái Hòa")``.
+    Remembered: readers fold the same ids, titles and headers again and again.
     """
     key = _SPACES.sub(" ", nfc(text)).strip().casefold()
     return _TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group(0)], key)

@@ -100,7 +100,11 @@ class _Envelope(BaseModel):
 
 def json_pointer(loc: tuple[int | str, ...]) -> str:
     """RFC 6901 pointer for a Pydantic error location."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in loc)
+    parts = [str(p) for p in loc]
+    joined = "/".join(parts)
+    if "~" in joined or joined.count("/") >= len(parts):  # a part to escape (rare)
+        return "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in parts)
+    return "/" + joined if parts else ""
 
 
 def form_spec(form_id: str, *, source: str = "<input>") -> FormSpec:

@@ -136,6 +136,7 @@ def handle(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
+    from sokets._workers import cores
     from sokets.cli._output import warn
     from sokets.cli.main import EXIT_INVALID, EXIT_OK, EXIT_USAGE
     from sokets.consolidation import FileRole, consolidate
@@ -196,6 +197,7 @@ def handle(args: argparse.Namespace) -> int:
         include_invalid=args.include_invalid,
         keep_reports=args.to == "json",
         keep_outline=args.to in ("json", "docx") or draft is not None,
+        workers=cores(),  # many workbooks or documents are read on every core
     )
     unreadable = [f for f in consolidation.files if f.role is FileRole.UNREADABLE]
     with_errors = [f for f in consolidation.files if f.errors]

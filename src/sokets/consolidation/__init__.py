@@ -67,6 +67,7 @@ def consolidate(
     include_invalid: bool = False,
     keep_reports: bool = True,
     keep_outline: bool = True,
+    workers: int = 1,
 ) -> Consolidation:
     """Consolidate report files, folders and earlier consolidations.
 
@@ -79,7 +80,11 @@ def consolidate(
     consolidated reports themselves go in ``reports`` (so that the consolidation can be sent up
     and consolidated again) unless ``keep_reports`` is false (a workbook or a text does not show
     them); the answers by outline item go in ``outline`` unless ``keep_outline`` is false (only the
-    JSON document, the draft review report and a district's draft show them).
+    JSON document, the draft review report and a district's draft show them). ``workers`` above 1
+    lets background processes read workbooks and documents when there are many (see
+    :func:`~sokets.consolidation.collect.collect`); the result is the same. As with any
+    multiprocessing, a script that asks for workers keeps its own work under
+    ``if __name__ == "__main__":`` (the processes import the script's main module).
 
     Raises :class:`~sokets.errors.InputError` for an unreadable expected list or register of
     receipts and :class:`~sokets.errors.UnknownUnitError` for an unknown scope; unreadable
@@ -95,7 +100,7 @@ def consolidate(
         scoped = register.ScopeUnits(scoped.scope, tuple(units))
     as_of = as_of or date.today()
     deadline = deadline or PLAN.report_deadline
-    submissions = collect(inputs)
+    submissions = collect(inputs, workers=workers)
     notes: list[str] = []
     if received is not None:
         notes = apply_receipts(submissions, read_receipts(received, registry))

@@ -9,8 +9,13 @@ for each file it lists, marked with the file it came through (``via``).
 from __future__ import annotations
 
 import csv
+import functools
+import gc
 import io
 import json
+import pickle
+import sys
+import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -223,21 +228,132 @@ def _from_consolidation(consolidation: Consolidation, source: str) -> Iterator[S
         yield submission
 
 
-def collect(inputs: Iterable[str | Path | Consolidation]) -> list[Submission]:
-    """Every submission of the inputs, in the order given (folders sorted)."""
-    submissions: list[Submission] = []
+def collect(inputs: Iterable[str | Path | Consolidation], *, workers: int = 1) -> list[Submission]:
+    """Every submission of the inputs, in the order given (folders sorted).
+
+    With ``workers`` above 1 and at least :data:`PARALLEL_FROM` workbooks or documents to read,
+    up to ``workers - 1`` background processes read some of them
+    (:func:`sokets._workers.ordered_map`) while this one reads the others: the submissions are the
+    same, in the same order. A worker that dies, or cannot be started, leaves its files to this
+    process.
+    """
+    found: list[list[Submission] | Path] = []
     for item in inputs:
         if isinstance(item, Consolidation):
-            submissions.extend(_from_consolidation(item, "<consolidation>"))
+            found.append(list(_from_consolidation(item, "<consolidation>")))
             continue
         for path in expand_inputs([item]):
             if isinstance(path, InputError):
-                submissions.append(
-                    Submission(source=path.source, role=FileRole.UNREADABLE, reason=path.message)
+                found.append(
+                    [Submission(source=path.source, role=FileRole.UNREADABLE, reason=path.message)]
                 )
             else:
-                submissions.extend(read_submission(path))
-    return submissions
+                found.append(path)
+    files = [(n, entry) for n, entry in enumerate(found) if isinstance(entry, Path)]
+    slow = [(n, path) for n, path in files if path.suffix.lower() in SLOW_SUFFIXES]
+    if workers > 1 and len(slow) >= PARALLEL_FROM:
+        from sokets._workers import ordered_map
+
+        # the quick files first: the caller reads them while the workers start
+        slow_files = {n for n, _ in slow}
+        ordered = [entry for entry in files if entry[0] not in slow_files] + slow
+        read = ordered_map(
+            _read_one,
+            ordered,
+            remote=_read_remote,
+            decode=_loads,
+            workers=workers,
+            chunk=_CHUNK,
+        )
+        for (n, _), submissions in zip(ordered, read, strict=True):
+            found[n] = submissions
+    return [
+        submission
+        for entry in found
+        for submission in (read_submission(entry) if isinstance(entry, Path) else entry)
+    ]
+
+
+#: Files worth reading in a background process: a workbook or a document takes 10–20 ms to read
+#: and check, a JSON report about 1 ms (less than sending its model back from another process).
+SLOW_SUFFIXES = (".xlsx", ".docx")
+#: Fewer slow files than this are read by the caller alone: a process takes about half a second to
+#: start.
+PARALLEL_FROM = 32
+#: Files a background process reads at a time.
+_CHUNK = 8
+
+
+def _read_one(entry: tuple[int, Path]) -> list[Submission]:
+    return list(read_submission(entry[1]))
+
+
+def _read_remote(entries: list[tuple[int, Path]]) -> bytes:
+    """What a background process does: read files, and pickle their submissions (``b""`` when
+    they cannot be pickled: the caller reads them again)."""
+    gc.disable()  # as the command line does: a short-lived process making many objects
+    submissions = [_read_one(e) for e in entries]
+    buffer = io.BytesIO()
+    try:
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(submissions)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return b""
+    return buffer.getvalue()
+
+
+def _loads(data: bytes) -> list[list[Submission]] | None:
+    if not data:
+        return None
+    result: list[list[Submission]] = pickle.loads(data)
+    return result
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles the answer models the forms build at run time (``Pl01Answers``…), which cannot be
+    found by their names, as a look-up of the form models' classes."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, type):
+            name = obj.__name__
+            if _built_models().get(name) is obj:
+                return _built_model, (name,)
+        return NotImplemented
+
+
+def _built_model(name: str) -> type[BaseModel]:
+    return _built_models()[name]
+
+
+@functools.cache
+def _built_models() -> dict[str, type[BaseModel]]:
+    """The model classes the report models use that their module does not hold by name, by name
+    (a name two of them share is left out: such a class cannot be pickled, and its files are read
+    by the caller)."""
+    from sokets.forms import FORMS
+
+    found: dict[str, type[BaseModel]] = {}
+    shared: set[str] = set()
+    seen: set[int] = set()  # by id: an annotation need not be hashable
+
+    def walk(annotation: Any) -> None:
+        if id(annotation) in seen:
+            return
+        seen.add(id(annotation))
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            module = sys.modules.get(annotation.__module__)
+            if getattr(module, annotation.__qualname__, None) is not annotation:
+                name = annotation.__name__
+                if found.setdefault(name, annotation) is not annotation:
+                    shared.add(name)
+            for info in annotation.model_fields.values():
+                walk(info.annotation)
+            return
+        for argument in typing.get_args(annotation):
+            walk(argument)
+
+    for spec in FORMS.values():
+        walk(spec.model)
+    return {name: model for name, model in found.items() if name not in shared}
 
 
 # -- the văn thư's register of receipts, and the list of expected units --------------------------

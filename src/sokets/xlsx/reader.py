@@ -40,13 +40,16 @@ from sokets.units import Unit, get_registry
 from sokets.xlsx import findings as xf
 from sokets.xlsx import layout as lay
 from sokets.xlsx import values as val
+from sokets.xlsx.book import Book, Sheet, read_book
 from sokets.xlsx.layout import Kind, Table
-from sokets.xlsx.safety import MAX_COLUMNS, MAX_ROWS, column_letters, load_checked
+from sokets.xlsx.safety import MAX_COLUMNS, MAX_ROWS, column_letters
 
 #: Cells outside the tables reported one by one before a single summary finding (X008).
 MAX_OUTSIDE_FINDINGS = 50
 
 _EMPTY = "(trống)"
+#: Column letters by number (1 → "A"), for cell references.
+_LETTERS = ("", *(column_letters(n) for n in range(1, MAX_COLUMNS + 1)))
 #: Units of measure that mean a percentage (folded).
 _PERCENT_UNITS = frozenset({"%", "phần trăm", "percent"})
 
@@ -61,19 +64,14 @@ _FIRST_INPUT = {
 class _Sheet:
     """The non-empty cells of one worksheet, and which of them the reader has used."""
 
-    def __init__(self, ws: Any, source: str) -> None:
-        from openpyxl.cell.cell import MergedCell
-
-        self.title: str = ws.title
-        self.by_row: dict[int, dict[int, Any]] = {}
-        self.merged: set[tuple[int, int]] = set()
+    def __init__(self, sheet: Sheet, source: str) -> None:
+        self.title: str = sheet.title
+        self.by_row: dict[int, dict[int, tuple[Any, str]]] = {}
+        self.merged: set[tuple[int, int]] = sheet.merged
         self.used: set[tuple[int, int]] = set()
-        # ``_cells`` holds only the cells the file has: iterating it never creates cells.
-        for (row, column), cell in ws._cells.items():
-            if isinstance(cell, MergedCell):
-                self.merged.add((row, column))
-                continue
-            value = val.clean(cell.value, cell.data_type)
+        clean = val.clean
+        for (row, column), (raw, data_type, number_format) in sheet.cells.items():
+            value = clean(raw, data_type)
             if value is None:
                 continue
             if row > MAX_ROWS or column > MAX_COLUMNS:
@@ -83,11 +81,12 @@ class _Sheet:
                     source=source,
                     location=self.ref(row, column),
                 )
-            self.by_row.setdefault(row, {})[column] = (value, cell)
+            self.by_row.setdefault(row, {})[column] = (value, number_format)
 
     def ref(self, row: int, column: int) -> str:
         """``"PL03!D7"``."""
-        return f"{self.title}!{column_letters(column)}{row}"
+        letters = _LETTERS[column] if column < len(_LETTERS) else column_letters(column)
+        return f"{self.title}!{letters}{row}"
 
     def rows(self, start: int) -> list[int]:
         """Rows from ``start`` holding a value, in order."""
@@ -103,7 +102,7 @@ class _Sheet:
 
     def number_format(self, row: int, column: int) -> str:
         entry = self.by_row.get(row, {}).get(column)
-        return str(entry[1].number_format) if entry is not None else "General"
+        return entry[1] if entry is not None else "General"
 
     def is_merged(self, row: int, column: int) -> bool:
         return (row, column) in self.merged
@@ -120,18 +119,18 @@ def _refuse(message: str, source: str, location: str = "") -> InputError:
     return InputError(message, source=source, location=location)
 
 
-def _meta_cells(ws: Any) -> dict[str, tuple[str, str]]:
+def _meta_cells(sheet: Sheet) -> dict[str, tuple[str, str]]:
     """``key → (value, cell ref)`` from the meta sheet."""
     found: dict[str, tuple[str, str]] = {}
     keys: dict[int, str] = {}
     values: dict[int, str] = {}
-    for (row, column), cell in ws._cells.items():
-        value = val.clean(cell.value)
+    for (row, column), (raw, _, _) in sheet.cells.items():
+        value = val.clean(raw)
         if value is None or column > 2 or row > 100:
             continue
         (keys if column == 1 else values)[row] = str(value).strip()
     for row, key in keys.items():
-        found[key] = (values.get(row, ""), f"{ws.title}!B{row}")
+        found[key] = (values.get(row, ""), f"{sheet.title}!B{row}")
     return found
 
 
@@ -141,11 +140,11 @@ _NOT_TEMPLATE = (
 )
 
 
-def _identify(wb: Any, source: str, expected_unit: str | None) -> tuple[Unit, str, list[str]]:
+def _identify(book: Book, source: str, expected_unit: str | None) -> tuple[Unit, str, list[str]]:
     """The unit, form and table sheets the workbook says it holds; :class:`InputError` if it is
     not a sokets template of the current versions (for ``expected_unit``, when given)."""
-    # ``wb.sheetnames`` also lists chart sheets, which have no cells: only worksheets count.
-    worksheets = {ws.title: ws for ws in wb.worksheets}
+    # Chart sheets have no cells and are not in ``book.sheets``: only worksheets count.
+    worksheets = {sheet.title: sheet for sheet in book.sheets}
     if lay.META_SHEET not in worksheets:
         raise _refuse(_NOT_TEMPLATE, source)
     meta = _meta_cells(worksheets[lay.META_SHEET])
@@ -205,10 +204,9 @@ def _identify(wb: Any, source: str, expected_unit: str | None) -> tuple[Unit, st
                 where,
             )
     for name, key in lay.META_NAMES.items():
-        defined = wb.defined_names.get(name)
-        if defined is None:
+        if name not in book.names:
             continue
-        text = str(defined.attr_text or "").strip().strip('"')
+        text = str(book.names[name] or "").strip().strip('"')
         if text != value(key)[0]:
             raise _refuse(
                 f"tên định nghĩa {name} ({text!r}) không khớp trang “sokets” "
@@ -237,7 +235,7 @@ def _identify(wb: Any, source: str, expected_unit: str | None) -> tuple[Unit, st
 class _Reader:
     """Reads the tables of one identified workbook into a report's data, collecting findings."""
 
-    def __init__(self, wb: Any, source: str, unit: Unit, form: str, tables: list[str]) -> None:
+    def __init__(self, book: Book, source: str, unit: Unit, form: str, tables: list[str]) -> None:
         self.source = source
         self.unit = unit
         self.form = form
@@ -247,13 +245,13 @@ class _Reader:
         self.pointers: dict[str, str] = {}
         self.sheets: dict[str, _Sheet] = {}
         self.all_sheets: list[_Sheet] = []
-        for ws in wb.worksheets:
-            if ws.title in (lay.META_SHEET, lay.LISTS_SHEET):
+        for cells in book.sheets:
+            if cells.title in (lay.META_SHEET, lay.LISTS_SHEET):
                 continue
-            sheet = _Sheet(ws, source)
+            sheet = _Sheet(cells, source)
             self.all_sheets.append(sheet)
-            if ws.title in tables:
-                self.sheets[ws.title] = sheet
+            if cells.title in tables:
+                self.sheets[cells.title] = sheet
         for name in tables:
             self._check_headers(lay.TABLES[name])
         self.answers: dict[str, dict[str, Any]] = {}
@@ -972,14 +970,11 @@ def read_workbook(
     findings about cells not imported as typed; raises :class:`InputError` (not a usable sokets
     template) or :class:`InvalidReportError` (required header cells empty or unreadable).
     """
-    workbook, scan = load_checked(data, source)
-    try:
-        unit, form, tables = _identify(workbook, source, expected_unit)
-        reader = _Reader(workbook, source, unit, form, tables)
-        reader.report_uncached(scan.uncached_formulas)
-        return reader.read()
-    finally:
-        workbook.close()
+    book = read_book(data, source)
+    unit, form, tables = _identify(book, source, expected_unit)
+    reader = _Reader(book, source, unit, form, tables)
+    reader.report_uncached(book.uncached_formulas)
+    return reader.read()
 
 
 def read_xlsx(data: bytes, source: str) -> ImportResult:

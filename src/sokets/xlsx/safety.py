@@ -43,8 +43,8 @@ from typing import Any
 
 from sokets._archive import (
     CONTENT_TYPES,
+    Relationship,
     check_office_zip,
-    content_types,
     iterparse,
     local_name,
     relationships,
@@ -117,7 +117,7 @@ _COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 
 
 @dataclass(frozen=True)
-class _SheetPart:
+class SheetPart:
     """A sheet of the workbook as openpyxl will load it: its title, its part, and whether it is
     a chart sheet (no cells)."""
 
@@ -138,7 +138,14 @@ def check_archive(data: bytes, source: str) -> ArchiveScan:
     to build, or a value beyond the limits. The sheets checked are the parts openpyxl will load:
     those the workbook's relationships name, wherever they are in the zip.
     """
-    parts = check_office_zip(
+    parts = open_archive(data, source)
+    return scan_parts(parts, sheet_parts(parts, source), source)
+
+
+def open_archive(data: bytes, source: str) -> dict[str, bytes]:
+    """Every member of ``data`` by name, after the zip checks with the workbook's caps
+    (:func:`sokets._archive.check_office_zip`)."""
+    return check_office_zip(
         data,
         source,
         kind="XLSX",
@@ -147,14 +154,22 @@ def check_archive(data: bytes, source: str) -> ArchiveScan:
         max_member_bytes=MAX_MEMBER_BYTES,
         max_total_bytes=MAX_TOTAL_BYTES,
     )
-    sheets = _sheet_parts(parts, source)
-    scan = ArchiveScan()
+
+
+def sheet_shares(sheets: list[SheetPart]) -> dict[str, list[str]]:
+    """Each worksheet part, with the titles of the sheets naming it, in the workbook's order."""
     titles: dict[str, list[str]] = {}
     for sheet in sheets:
         if not sheet.chart:
             titles.setdefault(sheet.part, []).append(sheet.title)
+    return titles
+
+
+def scan_parts(parts: dict[str, bytes], sheets: list[SheetPart], source: str) -> ArchiveScan:
+    """The sheet checks of :func:`check_archive`, on members already checked as a zip."""
+    scan = ArchiveScan()
     budget = MAX_CELLS
-    for part, named in titles.items():
+    for part, named in sheet_shares(sheets).items():
         # openpyxl loads a part once per sheet naming it: each load counts against the budget.
         found, used = _scan_sheet(parts, source, part, named[0], budget // len(named))
         budget -= used * len(named)
@@ -172,19 +187,38 @@ def _parse_error(exc: Exception, source: str, part: str) -> InputError:
     )
 
 
-def _workbook_part(parts: dict[str, bytes], source: str) -> str:
-    """The workbook's main part, found as openpyxl finds it: from the content types."""
+def workbook_part(parts: dict[str, bytes], source: str) -> str:
+    """The workbook's main part, found as openpyxl finds it: the first ``Override`` among the
+    children of the content types' root with a workbook's content type (in openpyxl's order of
+    types), its ``PartName`` without its first character (openpyxl drops it, ``/`` or not); else
+    ``xl/workbook.xml`` when a ``Default`` has such a type."""
     from lxml.etree import LxmlError  # type: ignore[import-untyped]
 
+    overrides: list[tuple[str, str]] = []
+    defaults: set[str] = set()
+    depth = 0
     try:
-        defaults, overrides = content_types(parts)
+        for event, element in iterparse(parts.get(CONTENT_TYPES, b"<Types/>"), ("start", "end")):
+            if event == "start":
+                depth += 1
+                continue
+            depth -= 1
+            if depth == 1:  # a child of the root, as openpyxl reads them
+                name = local_name(element.tag)
+                if name == "Override":
+                    overrides.append(
+                        (element.get("PartName") or "", element.get("ContentType") or "")
+                    )
+                elif name == "Default":
+                    defaults.add(element.get("ContentType") or "")
+            element.clear()
     except LxmlError as exc:
         raise _parse_error(exc, source, CONTENT_TYPES) from None
     for kind in _WORKBOOK_TYPES:
         for part, declared in overrides:
             if declared == kind:
-                return part
-    if set(defaults.values()) & set(_WORKBOOK_TYPES):
+                return part[1:]
+    if defaults & set(_WORKBOOK_TYPES):
         return "xl/workbook.xml"
     raise _refuse(
         "không tìm thấy phần chính của bảng tính / no workbook part in the content types",
@@ -193,31 +227,49 @@ def _workbook_part(parts: dict[str, bytes], source: str) -> str:
     )
 
 
-def _sheet_parts(parts: dict[str, bytes], source: str) -> list[_SheetPart]:
-    """The sheets openpyxl will load, from the workbook part and its relationships (absolute
-    targets and ``../`` resolved as openpyxl does); :class:`InputError` if the workbook part or a
-    sheet's part is missing, or if there are more than :data:`MAX_SHEETS` sheets."""
+def sheet_parts(parts: dict[str, bytes], source: str) -> list[SheetPart]:
+    """The sheets openpyxl will load, read as openpyxl reads them: every child of the last
+    ``<sheets>`` among the children of the workbook part's root, whatever its name, its
+    relationship id the ``r:id`` attribute, else a plain ``id`` (absolute targets and ``../``
+    resolved as openpyxl does). :class:`InputError` if the workbook part or a sheet's part is
+    missing, or if there are more than :data:`MAX_SHEETS` sheets."""
     from lxml.etree import LxmlError
 
-    book = _workbook_part(parts, source)
+    book = workbook_part(parts, source)
     if book not in parts:
         raise _refuse("thiếu phần chính của bảng tính / the workbook part is missing", source, book)
+    elements: list[tuple[str, str | None]] = []
+    depth = 0
     try:
-        rels = relationships(parts, rels_part(book))
-        elements = [
-            (element.get("name") or "", element.get(_R_ID))
-            for _, element in iterparse(parts[book], ("end",))
-            if local_name(element.tag) == "sheet"
-        ]
+        rels = relationships(parts, rels_part(book), as_openpyxl=True)
+        listed: list[tuple[str, str | None]] | None = None
+        for event, element in iterparse(parts[book], ("start", "end")):
+            if event == "start":
+                depth += 1
+                if depth == 2 and local_name(element.tag) == "sheets":
+                    listed = []
+                continue
+            depth -= 1
+            if depth == 2 and listed is not None:
+                # ``id`` stands for ``r:id`` when there is none (openpyxl's ``ChildSheet.id``)
+                rel_id = element.get(_R_ID) if _R_ID in element.attrib else element.get("id")
+                listed.append((element.get("name") or "", rel_id))
+                if len(listed) > MAX_SHEETS:
+                    break
+            elif depth == 1 and listed is not None:
+                elements, listed = listed, None  # the last <sheets> is the one openpyxl keeps
+            element.clear()
     except LxmlError as exc:
         raise _parse_error(exc, source, book) from None
+    if listed is not None:
+        elements = listed  # stopped early: too many sheets
     if len(elements) > MAX_SHEETS:
         raise _refuse(
-            f"bảng tính có {len(elements)} trang (tối đa {MAX_SHEETS}) / too many sheets",
+            f"bảng tính có hơn {MAX_SHEETS} trang / too many sheets",
             source,
             book,
         )
-    sheets: list[_SheetPart] = []
+    sheets: list[SheetPart] = []
     for title, rel_id in elements:
         if not rel_id:
             continue  # openpyxl drops a sheet without a relationship id
@@ -230,8 +282,28 @@ def _sheet_parts(parts: dict[str, bytes], source: str) -> list[_SheetPart]:
                 source,
                 target if rel is not None and not rel.external else rels_part(book),
             )
-        sheets.append(_SheetPart(title, rel.target, "chartsheet" in rel.type))
+        sheets.append(SheetPart(title, rel.target, "chartsheet" in rel.type))
     return sheets
+
+
+class Budget:
+    """The cells openpyxl may still build for a part: :meth:`add` refuses the workbook past it."""
+
+    def __init__(self, source: str, budget: int) -> None:
+        self.source = source
+        self.budget = budget
+        self.count = 0
+
+    def add(self, cells: int, where: str) -> None:
+        """Count ``cells`` more, found in part ``where``."""
+        self.count += cells
+        if self.count > self.budget:
+            raise _refuse(
+                f"bảng tính có hơn {MAX_CELLS} ô (tính cả ô gộp, liên kết, ghi chú) / too many "
+                "cells in the workbook",
+                self.source,
+                where,
+            )
 
 
 def _scan_sheet(
@@ -245,20 +317,9 @@ def _scan_sheet(
     from lxml.etree import LxmlError
 
     uncached: list[tuple[int, int]] = []
-    count = 0
+    counter = Budget(source, budget)
+    add = counter.add
     row = column = 0
-
-    def add(cells: int, where: str) -> None:
-        nonlocal count
-        count += cells
-        if count > budget:
-            raise _refuse(
-                f"bảng tính có hơn {MAX_CELLS} ô (tính cả ô gộp, liên kết, ghi chú) / too many "
-                "cells in the workbook",
-                source,
-                where,
-            )
-
     try:
         for event, element in iterparse(parts[part], ("start", "end")):
             name = local_name(element.tag)
@@ -269,7 +330,7 @@ def _scan_sheet(
                     add(1, part)
                 continue
             if name in ("mergeCell", "hyperlink"):
-                add(_check_range(element.get("ref") or "", source, part), part)
+                add(check_range(element.get("ref") or "", source, part), part)
             elif name == "c":
                 add(1, part)
                 row, column = _position(element.get("r"), row, column + 1)
@@ -291,20 +352,30 @@ def _scan_sheet(
                 element.clear()
             elif name == "row":
                 element.clear()
-        rels = relationships(parts, rels_part(part))
+        rels = relationships(parts, rels_part(part), as_openpyxl=True)
     except LxmlError as exc:
         raise _parse_error(exc, source, part) from None
+    scan_comments(parts, source, rels, counter)
+    return uncached, counter.count
+
+
+def scan_comments(
+    parts: dict[str, bytes], source: str, rels: dict[str, Relationship], counter: Budget
+) -> None:
+    """Check the comments of a sheet (its relationships ``rels``): every comment's cell within the
+    limits, and counted against ``counter``."""
+    from lxml.etree import LxmlError
+
     for rel in rels.values():
         if rel.type == _COMMENTS and not rel.external and rel.target in parts:
             try:
                 for _, element in iterparse(parts[rel.target], ("end",)):
                     if local_name(element.tag) == "comment":
                         ref = element.get("ref") or ""
-                        add(_check_range(ref, source, rel.target), rel.target)
+                        counter.add(check_range(ref, source, rel.target), rel.target)
                         element.clear()
             except LxmlError as exc:
                 raise _parse_error(exc, source, rel.target) from None
-    return uncached, count
 
 
 def _number(text: str | None, default: int) -> int:
@@ -324,7 +395,7 @@ def _position(ref: str | None, row: int, column: int) -> tuple[int, int]:
     return int(match.group(2)), column_number(match.group(1))
 
 
-def _check_range(ref: str, source: str, part: str) -> int:
+def check_range(ref: str, source: str, part: str) -> int:
     """Refuse a range (``A1:C3``, several separated by spaces) reaching beyond the sheet limits or
     naming whole rows or columns; return how many cells it covers."""
     cells = 0
@@ -360,12 +431,18 @@ def load_workbook(data: bytes, source: str) -> Any:
 def load_checked(data: bytes, source: str) -> tuple[Any, ArchiveScan]:
     """:func:`load_workbook`, with what :func:`check_archive` found in the sheets."""
     scan = check_archive(data, source)
+    return open_with_openpyxl(data, source), scan
+
+
+def open_with_openpyxl(data: bytes, source: str) -> Any:
+    """Load ``data``, already checked (:func:`check_archive`), with openpyxl: no macros, no
+    external links, formulas read as their cached values. :class:`InputError` on failure."""
     import openpyxl
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(
+            return openpyxl.load_workbook(
                 io.BytesIO(data),
                 read_only=False,
                 keep_vba=False,
@@ -381,7 +458,6 @@ def load_checked(data: bytes, source: str) -> tuple[Any, ArchiveScan]:
             f"{type(exc).__name__}: {' '.join(str(exc).split())}",
             source,
         ) from None
-    return workbook, scan
 
 
 # -- text in cells ---------------------------------------------------------------------------

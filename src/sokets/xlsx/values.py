@@ -7,6 +7,7 @@ never trimmed (it is the unit's words); ids, numbers, dates and choices are.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -170,9 +171,11 @@ def as_decimal(value: Any) -> float | int:
     raise _wrong(NUMBER)
 
 
-def _format_sections(number_format: str) -> list[str]:
+@functools.lru_cache(maxsize=1024)
+def _format_sections(number_format: str) -> tuple[str, ...]:
     """The sections of a number format (``positive;negative;zero;text``) with their literal parts
-    removed: quoted text, characters escaped by ``\\``, ``_`` or ``*``, and ``[…]`` brackets."""
+    removed: quoted text, characters escaped by ``\\``, ``_`` or ``*``, and ``[…]`` brackets
+    (remembered: a workbook has a few formats)."""
     sections = [""]
     chars = iter(number_format)
     for char in chars:
@@ -190,7 +193,7 @@ def _format_sections(number_format: str) -> list[str]:
             sections.append("")
         else:
             sections[-1] += char
-    return sections
+    return tuple(sections)
 
 
 def is_percent_format(number_format: str, value: float = 1.0) -> bool:
