@@ -115,21 +115,24 @@ def looks_like_xml(content: bytes) -> bool:
     return head.lstrip("\ufeff \t\r\n").startswith("<")
 
 
+#: How lxml parses a part of an untrusted file: entities unresolved, no DTD, no network, no huge
+#: trees; comments and processing instructions dropped.
+SAFE_PARSING: dict[str, bool] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+
+
 def iterparse(content: bytes, events: tuple[str, ...]) -> Any:
-    """lxml's ``iterparse`` over ``content``: entities unresolved, no DTD, no network, no huge
-    trees; comments and processing instructions dropped. Raises ``lxml.etree.LxmlError``."""
+    """lxml's ``iterparse`` over ``content``, parsed as :data:`SAFE_PARSING` says. Raises
+    ``lxml.etree.LxmlError``."""
     from lxml import etree  # type: ignore[import-untyped]
 
-    return etree.iterparse(
-        io.BytesIO(content),
-        events=events,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    return etree.iterparse(io.BytesIO(content), events=events, **SAFE_PARSING)
 
 
 def local_name(tag: Any) -> str:

@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sokets._archive import CONTENT_TYPES, relationships, rels_part
+from sokets._archive import CONTENT_TYPES, SAFE_PARSING, relationships, rels_part
 from sokets.errors import InputError
 from sokets.xlsx.safety import (
     MAX_CELLS,
@@ -233,14 +233,7 @@ class _XmlReader:
         self.parts = parts
         self.sheets = sheets
         self.source = source
-        self.parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
+        self.parser = etree.XMLParser(**SAFE_PARSING)
 
     def parse(self, part: str) -> Any:
         """The tree of ``part``: XML 1.0 in UTF-8 (what spreadsheet programs write; other
