@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.tools import require
+
 #: Flags for a headless Chromium on a machine without a network beyond the package registries,
 #: as root: no sandbox, no background connections, a throw-away profile.
 FLAGS = (
@@ -50,12 +52,7 @@ def missing() -> str | None:
 
 def require_browser() -> None:
     """Skip the calling test when no browser can run, or fail it under CI."""
-    reason = missing()
-    if reason is None:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"a browser is required under CI: {reason}")
-    pytest.skip(reason)
+    require("a browser", missing())
 
 
 @pytest.fixture(scope="session")

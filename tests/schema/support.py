@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+from tests.tools import require
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCHEMAS = ROOT / "schemas"
@@ -37,12 +37,7 @@ def ajv_missing() -> str | None:
 
 def require_ajv() -> None:
     """Skip the calling test when Ajv is missing, or fail it under CI."""
-    reason = ajv_missing()
-    if reason is None:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"Ajv is required under CI: {reason}")
-    pytest.skip(reason)
+    require("Ajv", ajv_missing())
 
 
 def run_ajv(mode: str, directory: Path) -> subprocess.CompletedProcess[str]:

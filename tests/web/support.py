@@ -18,8 +18,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import pytest
 from tests.schema.support import node_modules
+from tests.tools import require
 
 from sokets.schema.folder import UI_SCHEMAS
 from sokets.schema.messages import messages
@@ -44,12 +44,7 @@ def web_missing() -> str | None:
 
 def require_web() -> None:
     """Skip the calling test when the page cannot be built, or fail it under CI."""
-    reason = web_missing()
-    if reason is None:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"the web test page is required under CI: {reason}")
-    pytest.skip(reason)
+    require("the web test page", web_missing())
 
 
 def bundle(folder: Path) -> Path:
