@@ -172,6 +172,17 @@ def _local(tag: Any) -> str:
     return tag.rpartition("}")[2]
 
 
+def _check_plain(content: bytes) -> None:
+    """Raise :class:`_Unusual` when a part holds a comment or a processing instruction besides its
+    XML declaration: the direct reader drops them, openpyxl keeps them where it reads a part
+    whole (a defined name's text then ends at a comment; a list of sheets or relationships holding
+    one fails). Spreadsheet programs write neither."""
+    start = 3 if content.startswith(b"\xef\xbb\xbf") else 0
+    declarations = 1 if content.startswith(b"<?xml", start) else 0
+    if b"<!--" in content or content.count(b"<?") > declarations:
+        raise _Unusual
+
+
 def _plain_attributes(element: Any) -> bool:
     """Whether ``element`` has an attribute without a namespace (openpyxl passes those to the
     constructor of the object it builds, which refuses unknown ones)."""
@@ -250,12 +261,15 @@ class _XmlReader:
                 b"encoding" in declaration and not _UTF8.search(declaration)
             ):
                 raise _Unusual
+        _check_plain(content)
         try:
             return self.etree.fromstring(content, self.parser)
         except self.etree.LxmlError:
             raise _Unusual from None  # the streaming checks name the part
 
     def read(self) -> Book:
+        # the relationships are parsed by the safety checks; openpyxl drops them all on a comment
+        _check_plain(self.parts.get(rels_part(workbook_part(self.parts, self.source)), b""))
         titles = [sheet.title for sheet in self.sheets]
         lowered = {title.lower() for title in titles}
         if (
@@ -433,6 +447,7 @@ class _XmlReader:
         counter.count = rows + cells + sum(area for _, area in ranges)
         if counter.count > budget:
             raise _Unusual
+        _check_plain(self.parts.get(rels_part(part.part), b""))
         try:
             rels = relationships(self.parts, rels_part(part.part), as_openpyxl=True)
             scan_comments(self.parts, self.source, rels, counter)
