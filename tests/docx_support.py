@@ -245,10 +245,6 @@ def iter_rows(table: Table) -> Iterator[list[str]]:
         yield [squash(text_of(cell._tc)) for cell in row.cells]
 
 
-HAVE_LIBREOFFICE = shutil.which("soffice") is not None
-HAVE_POPPLER = shutil.which("pdftohtml") is not None and shutil.which("pdftotext") is not None
-
-
 def libreoffice_all(
     documents: dict[str, bytes], tmp_path: Path, to: str = "docx:MS Word 2007 XML"
 ) -> dict[str, bytes]:

@@ -20,8 +20,6 @@ from sokets.forms import load_report
 from sokets.units import get_registry
 from tests.conftest import EXAMPLES
 from tests.docx_support import (
-    HAVE_LIBREOFFICE,
-    HAVE_POPPLER,
     body_text,
     libreoffice,
     libreoffice_all,
@@ -30,6 +28,7 @@ from tests.docx_support import (
     squash,
     text_of,
 )
+from tests.tools import needs
 
 _TRUE = {None, "1", "true", "on"}
 
@@ -423,7 +422,7 @@ def test_a_label_opening_an_area_stands_alone_and_reads_back() -> None:
         assert back.report.answers.get(item) == report.answers.get(item), item
 
 
-@pytest.mark.skipif(not (HAVE_LIBREOFFICE and HAVE_POPPLER), reason="needs LibreOffice, poppler")
+@needs("soffice", "pdftohtml", "pdftotext")
 def test_libreoffice_prints_bold_where_bold_was_written(tmp_path: Path) -> None:
     from sokets.docx.report import render_report
 
@@ -459,7 +458,7 @@ def test_the_closing_sentence_keeps_with_the_signature(tttt: Any) -> None:
     assert row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
 
 
-@pytest.mark.skipif(not (HAVE_LIBREOFFICE and HAVE_POPPLER), reason="needs LibreOffice, poppler")
+@needs("soffice", "pdftohtml", "pdftotext")
 def test_libreoffice_never_leaves_the_signature_alone_on_a_page(tmp_path: Path) -> None:
     """A report growing line by line moves its closing sentence over the end of a page: the
     closing sentence, "Nơi nhận:" and the signer's name always share a page."""

@@ -24,7 +24,6 @@ from sokets.findings import FINDING_TYPES, Severity
 from sokets.forms import FORMS
 from sokets.units import get_registry
 from tests.docx_support import (
-    HAVE_LIBREOFFICE,
     content,
     control,
     insert_table,
@@ -37,6 +36,7 @@ from tests.docx_support import (
     text_of,
     type_over_hint,
 )
+from tests.tools import needs
 
 
 @cache
@@ -317,7 +317,7 @@ def test_a_hint_left_as_it_was_is_not_an_answer_with_or_without_its_flag() -> No
     assert all(answer.is_empty() for _, answer in result.report.answers.answered())
 
 
-@pytest.mark.skipif(not HAVE_LIBREOFFICE, reason="needs LibreOffice")
+@needs("soffice")
 def test_an_outline_typed_in_word_then_saved_by_libreoffice_reads_back(tmp_path: Path) -> None:
     resaved = libreoffice(save(_filled_department()), tmp_path)
     result = read_docx(resaved, "resaved.docx")

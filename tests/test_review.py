@@ -29,8 +29,6 @@ from sokets.review.document import (
 from sokets.review.figures import MAIN_RATES, charts, format_count, format_percent
 from sokets.units import UnknownUnitError, get_registry
 from tests.docx_support import (
-    HAVE_LIBREOFFICE,
-    HAVE_POPPLER,
     libreoffice,
     open_docx,
     pdf_lines,
@@ -39,6 +37,7 @@ from tests.docx_support import (
 )
 from tests.rounds import EXAMPLES, HOSTILE
 from tests.rounds import REVIEW_AS_OF as AS_OF
+from tests.tools import needs
 
 
 def percent(value: float | None) -> str:
@@ -403,7 +402,7 @@ def test_a_districts_draft_is_issued_by_the_district_with_a_blank_signer(
 # -- LibreOffice --------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not (HAVE_LIBREOFFICE and HAVE_POPPLER), reason="needs LibreOffice, poppler")
+@needs("soffice", "pdftohtml", "pdftotext")
 def test_libreoffice_prints_the_draft_with_bold_headings_and_unit_names(tmp_path: Path) -> None:
     cons = consolidate([EXAMPLES], as_of=AS_OF, keep_reports=False)
     data = render_review(cons)
@@ -415,7 +414,7 @@ def test_libreoffice_prints_the_draft_with_bold_headings_and_unit_names(tmp_path
     assert any(t == "Phụ lục 03" and b for t, b, _ in styled)
 
 
-@pytest.mark.skipif(not (HAVE_LIBREOFFICE and HAVE_POPPLER), reason="needs LibreOffice, poppler")
+@needs("soffice", "pdftohtml", "pdftotext")
 def test_a_picture_of_the_drafts_first_pages(tmp_path: Path) -> None:
     from docs.screenshots import docx_pages
     from PIL import Image

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import subprocess
 import zipfile
 from collections.abc import Iterator
@@ -38,6 +37,7 @@ from sokets.xlsx.consolidation import (
 )
 from tests.conftest import ROOT
 from tests.rounds import generate_round
+from tests.tools import needs
 from tests.xlsx.helpers import libreoffice, needs_soffice, open_book
 
 AS_OF = date(2023, 9, 1)
@@ -650,10 +650,7 @@ def test_a_report_that_came_through_a_districts_consolidation_says_so() -> None:
 
 # -- printed -----------------------------------------------------------------------------------
 
-needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None,
-    reason="pdftotext (poppler-utils) is not installed; CI installs it",
-)
+needs_pdftotext = needs("pdftotext")
 
 
 @needs_soffice

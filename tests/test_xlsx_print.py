@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import zipfile
 from collections import Counter
@@ -17,6 +16,7 @@ import pytest
 
 from sokets.xlsx import layout as lay
 from sokets.xlsx import styles as sty
+from tests.tools import needs
 from tests.xlsx.helpers import (
     COMMUNE,
     DEPARTMENT,
@@ -162,10 +162,7 @@ def test_rows_of_a_filled_report_fit_its_answers() -> None:
 
 # -- printed by LibreOffice --------------------------------------------------------------------
 
-needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None,
-    reason="pdftotext (poppler-utils) is not installed; CI installs it",
-)
+needs_pdftotext = needs("pdftotext")
 _WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
@@ -15,3 +16,13 @@ def require(tool: str, missing: str | None) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{tool} is required under CI: {missing}")
     pytest.skip(missing)
+
+
+def needs(*programs: str) -> pytest.MarkDecorator:
+    """Mark a test that runs ``programs`` (LibreOffice's ``soffice``, poppler's ``pdftotext``…):
+    skipped locally when one is not installed; under CI it runs, and fails without them."""
+    absent = [program for program in programs if shutil.which(program) is None]
+    return pytest.mark.skipif(
+        bool(absent) and not os.environ.get("CI"),
+        reason=f"{', '.join(absent)} not installed (CI installs it)",
+    )

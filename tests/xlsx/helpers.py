@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-import pytest
 
 from sokets.units import get_registry
 from sokets.xlsx import layout as lay
 from sokets.xlsx.template import build_workbook
+from tests.tools import needs
 
 #: A department (Phụ lục 01 with 23 tasks), a district (PL01 with indicators) and a commune.
 DEPARTMENT, DISTRICT, COMMUNE = "SO-TTTT", "412", "16705"
@@ -77,9 +77,7 @@ def with_header(code: str) -> bytes:
 
 #: LibreOffice, when installed (Debian ``libreoffice-calc-nogui``; CI installs it).
 SOFFICE = shutil.which("soffice")
-needs_soffice = pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice (soffice) is not installed; CI installs it"
-)
+needs_soffice = needs("soffice")
 
 
 def libreoffice(data: bytes, folder: Path, to: str = "xlsx") -> bytes:
