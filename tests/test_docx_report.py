@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sokets._text import short_date
@@ -158,6 +158,7 @@ def test_rendering_is_deterministic() -> None:
     assert first.core_properties.created == second.core_properties.created
 
 
+@settings(max_examples=min(settings.default.max_examples, 100))  # a DOCX each: 0.17 s
 @given(st.one_of(pl01_reports(), pl04_reports()))
 def test_generated_reports_lose_nothing(instance: dict[str, Any]) -> None:
     report = load_report(json.dumps(instance))

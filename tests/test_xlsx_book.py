@@ -319,7 +319,7 @@ def workbooks(draw: st.DrawFn) -> bytes:
     return buffer.getvalue()
 
 
-@settings(max_examples=min(settings.default.max_examples * 4, 400))
+@settings(max_examples=min(settings.default.max_examples * 4, 200))
 @given(workbooks())
 def test_the_direct_reader_reads_generated_workbooks_as_openpyxl(data: bytes) -> None:
     """Whatever the direct reader reads, openpyxl loads to the same book; what it leaves to
