@@ -537,7 +537,9 @@ def test_pictures_are_reported_and_tracked_changes_read_as_accepted() -> None:
     assert result.report.answers.get("A.IV").results == "Kiến nghị mới"
 
 
-def test_a_header_left_blank_is_an_invalid_report_with_the_findings() -> None:
+def _signed_with_a_stray_note() -> Any:
+    """Sở TT&TT's blank outline, signed, with no report number or date, and a paragraph "Ghi chú
+    lạc." typed outside the answer areas (before heading B)."""
     document = _outline("SO-TTTT")
     set_field(document, "signer_title", "GIÁM ĐỐC")
     set_field(document, "signer_name", "Nguyễn Văn A")
@@ -549,6 +551,11 @@ def test_a_header_left_blank_is_an_invalid_report_with_the_findings() -> None:
     stray = copy.deepcopy(heading)
     next(stray.iter(qn("w:t"))).text = "Ghi chú lạc."
     heading.addprevious(stray)
+    return document
+
+
+def test_a_header_left_blank_is_an_invalid_report_with_the_findings() -> None:
+    document = _signed_with_a_stray_note()
     with pytest.raises(InvalidReportError) as caught:
         _read(document)
     pointers = [p.pointer for p in caught.value.problems]
@@ -667,17 +674,7 @@ def test_a_blank_outline_validates_to_one_clean_finding_per_empty_field(
 def test_document_findings_of_an_invalid_report_keep_their_codes_and_messages(
     tmp_path: Path,
 ) -> None:
-    document = _outline("SO-TTTT")
-    set_field(document, "signer_title", "GIÁM ĐỐC")
-    set_field(document, "signer_name", "Nguyễn Văn A")
-    heading = next(
-        p
-        for p in document.element.body.iter(qn("w:p"))
-        if text_of(p) == "B. NHIỆM VỤ VÀ GIẢI PHÁP TRONG THỜI GIAN TỚI"
-    )
-    stray = copy.deepcopy(heading)
-    next(stray.iter(qn("w:t"))).text = "Ghi chú lạc."
-    heading.addprevious(stray)
+    document = _signed_with_a_stray_note()
     report = _validate(document, tmp_path)
     assert report.codes == ["D014", "D014", "D001"]
     stray_finding = report.findings[2]

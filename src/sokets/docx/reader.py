@@ -193,28 +193,24 @@ def read_docx(data: bytes, source: str) -> ImportResult:
         instance["appendix_pl02"] = reading.pl02 or []
         instance["appendix_pl03"] = reading.pl03 or []
     findings = reading.findings
-    extra = tuple(_as_problem(f) for f in findings.items)
-    omitted = findings.omitted
-    if problems:
-        raise InvalidReportError(
+
+    def invalid(problems: list[Problem]) -> InvalidReportError:
+        """The report as read is invalid: ``problems``, then the document's own findings."""
+        return InvalidReportError(
             source=source,
             form=identity.form,
-            problems=(*problems, *extra),
-            omitted=omitted,
+            problems=(*problems, *(_as_problem(f) for f in findings.items)),
+            omitted=findings.omitted,
             document=instance,
         )
+
+    if problems:
+        raise invalid(problems)
     try:
         report = load_report(json.dumps(instance, ensure_ascii=False).encode(), source=source)
     except InvalidReportError as exc:
-        found = _model_problems(exc.problems, identity.form, instance)
-        raise InvalidReportError(
-            source=source,
-            form=identity.form,
-            problems=(*found, *extra),
-            omitted=omitted,
-            document=instance,
-        ) from None
-    return ImportResult(report, findings.items, omitted=omitted)
+        raise invalid(_model_problems(exc.problems, identity.form, instance)) from None
+    return ImportResult(report, findings.items, omitted=findings.omitted)
 
 
 def _single(reading: Reading, name: str) -> str:

@@ -117,13 +117,8 @@ class TableSheet:
             ws.auto_filter.ref = (
                 f"A{self.header_row}:{column_letters(len(self.columns))}{filter_to}"
             )
-        ws.print_title_rows = f"{self.header_row}:{self.header_row}"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, footer=0.3)
+        margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, footer=0.3)
+        sty.print_landscape(ws, self.header_row, margins)
         ws.oddFooter.center.text = "&A – trang &P/&N"
         ws.oddFooter.center.font = f"{sty.FONT},Regular"
         ws.oddFooter.center.size = 9

@@ -119,6 +119,18 @@ class FittedRow(RowDimension):  # type: ignore[misc]
         return False
 
 
+def print_landscape(ws: Any, header_row: int, margins: Any) -> None:
+    """Print ``ws`` on A4 landscape, one page wide, with row ``header_row`` repeated on every page
+    and ``margins`` (an openpyxl ``PageMargins``)."""
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = margins
+
+
 def set_height(ws: Any, row: int, height: float) -> None:
     """Give ``row`` of ``ws`` the fitted ``height`` (points)."""
     ws.row_dimensions[row] = FittedRow(ws, index=row, ht=round(height, 2))

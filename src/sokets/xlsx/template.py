@@ -426,13 +426,9 @@ class _Writer:
             self._row(ws, table, table.first_row + offset, given, validations)
         validations.attach(ws)
         ws.freeze_panes = f"A{table.first_row}"
-        ws.print_title_rows = f"{table.header_row}:{table.header_row}"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+        sty.print_landscape(
+            ws, table.header_row, PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+        )
         protection = ws.protection
         protection.sheet = True
         protection.formatColumns = False
