@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import io
 import json
+import posixpath
 import re
 import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from datetime import date
@@ -35,6 +37,7 @@ from sokets.xlsx.consolidation import (
     STATUS_COLOURS,
     ConsolidationWorkbook,
 )
+from sokets.xlsx.package import Stylesheet
 from tests.conftest import ROOT
 from tests.rounds import generate_round
 from tests.tools import needs
@@ -594,12 +597,7 @@ def test_a_text_that_looks_like_a_formula_stays_text(book: Any, workbook: bytes)
 
 
 def test_a_text_longer_than_a_cell_holds_is_cut_with_a_mark() -> None:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    for style in sty.named_styles():
-        wb.add_named_style(style)
-    rows = SheetRows(Looks(wb), [20, 20])
+    rows = SheetRows(Looks(Stylesheet()), [20, 20])
     rows.append([("x" * 40_000, Look(wrap=False)), ("ngắn", Look())])
     assert rows.cuts == [("A1", 40_000)]
     xml = rows.xml()
@@ -664,3 +662,81 @@ def test_a_long_answer_is_printed_whole(inputs: list[Path], tmp_path: Path) -> N
         ["pdftotext", str(tmp_path / "book.pdf"), "-"], check=True, capture_output=True, text=True
     ).stdout
     assert re.findall(r"w\d{4}", text) == LONG_WORDS
+
+
+# -- the package -------------------------------------------------------------------------------
+
+
+def test_only_text_that_looks_like_a_formula_has_the_quote_prefix(book: Any) -> None:
+    quoted = [
+        (ws.title, cell.coordinate, cell.value)
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.quotePrefix
+    ]
+    assert quoted
+    assert all(isinstance(v, str) and v.startswith(("=", "+", "-", "@")) for *_, v in quoted)
+
+
+def test_every_part_is_well_formed_xml_named_in_the_content_types(workbook: bytes) -> None:
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+        names = archive.namelist()
+        assert names[0] == "[Content_Types].xml"
+        parts = {name: ElementTree.fromstring(archive.read(name)) for name in names}
+    types = parts["[Content_Types].xml"]
+    overrides = {e.get("PartName") for e in types if e.tag.endswith("Override")}
+    for name in names:
+        if not name.endswith((".rels", "[Content_Types].xml")):
+            assert f"/{name}" in overrides, name
+    for name, root in parts.items():
+        if name.endswith(".rels"):  # every relationship leads to a part of the package
+            base = posixpath.dirname(posixpath.dirname(name))
+            for relation in root:
+                target = str(relation.get("Target"))
+                resolved = posixpath.normpath(posixpath.join(base, target)).lstrip("/")
+                assert resolved in parts, (name, target)
+
+
+def test_the_workbook_is_written_without_openpyxl() -> None:
+    script = (
+        "import sys\n"
+        "from sokets.consolidation import consolidate\n"
+        "from sokets.render import consolidation_renderer\n"
+        "data = consolidation_renderer('xlsx').render(consolidate([], expected=['SO-TTTT']))\n"
+        "assert data.startswith(b'PK')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'numpy')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_the_theme_is_the_one_spreadsheet_programs_write() -> None:
+    from importlib import resources
+
+    from openpyxl.writer.theme import theme_xml
+
+    ours = resources.files("sokets").joinpath("data", "xlsx-theme.xml").read_text("utf-8")
+    assert ours == theme_xml
+
+
+@needs_soffice
+def test_libreoffice_keeps_the_charts_print_titles_and_cells(
+    workbook: bytes, tmp_path: Path
+) -> None:
+    ours = open_book(workbook)
+    saved = open_book(libreoffice(workbook, tmp_path))
+    assert saved.sheetnames == ours.sheetnames
+    for name in ours.sheetnames:
+        before, after = ours[name], saved[name]
+        assert len(after._charts) == len(before._charts), name
+        assert after.print_title_rows == before.print_title_rows, name
+        assert after.page_setup.orientation == "landscape", name
+        for row_before, row_after in zip(before.iter_rows(), after.iter_rows(), strict=False):
+            for cell_before, cell_after in zip(row_before, row_after, strict=False):
+                if isinstance(cell_before.value, str | int | float):
+                    assert cell_after.value == cell_before.value, (name, cell_before.coordinate)

@@ -1,14 +1,13 @@
-"""Writing large tables fast: a sheet's cells as XML, put into a workbook openpyxl wrote.
+"""Writing large tables fast: a sheet's cells as XML text, row by row.
 
 openpyxl builds and styles a Python object for every cell, in write-only mode too: 20–50 µs a
 cell, over a second for a province's consolidation (about 50,000 cells holding 2.6 million
-characters). Here openpyxl writes everything but the cells — styles, column widths, panes, print
-settings, filters, merged ranges, charts — of sheets it is given empty; :class:`SheetRows` writes
-each sheet's cells as XML text, and :func:`splice` puts them into the saved package in place of
-the empty ``<sheetData>``.
+characters). :class:`SheetRows` writes each sheet's cells as the ``<sheetData>`` of a sheet that
+:mod:`sokets.xlsx.package` writes around them (styles, column widths, panes, print settings,
+filters, merged ranges, charts).
 
 * A cell's look is a :class:`Look`: a named style of :mod:`sokets.xlsx.styles` and a few
-  overrides, registered once as a cell format of the workbook (:class:`Looks`).
+  overrides, registered once as a cell format of the workbook's stylesheet (:class:`Looks`).
 * Text is an inline string, never a formula, a number or an error value, whatever it starts with;
   a leading ``=``, ``+``, ``-`` or ``@`` also gets Excel's quote prefix, as in the unit templates.
   Characters XML cannot carry are escaped (:func:`~sokets.xlsx.safety.encode_text`).
@@ -21,28 +20,20 @@ the empty ``<sheetData>``.
 
 from __future__ import annotations
 
-import io
 import math
-import re
-import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
-
-from openpyxl.cell.cell import Cell as _OpenpyxlCell
-from openpyxl.styles import Alignment, Font, PatternFill
 
 from sokets.xlsx import styles as sty
 from sokets.xlsx.layout import NO, YES
+from sokets.xlsx.package import CellFormat, Stylesheet
 from sokets.xlsx.safety import FORMULA_STARTS, MAX_CELL_CHARS, column_letters, encode_text
 
 #: Whole numbers from this size on are written as text: a spreadsheet keeps 15 digits.
 _EXACT_INTEGERS = 10**15
 _EXCEL_EPOCH = date(1899, 12, 30)
 _EXCEL_FIRST_DAY = date(1900, 3, 1)
-#: zlib level of the saved parts: the sheets are large, and level 6 takes far longer for little.
-_COMPRESSION = 1
 
 
 @dataclass(frozen=True)
@@ -76,10 +67,10 @@ class Format:
 
 
 class Looks:
-    """The cell formats of one workbook, registered with openpyxl on first use."""
+    """The cell formats of one workbook, registered in its stylesheet on first use."""
 
-    def __init__(self, wb: Any) -> None:
-        self._wb = wb
+    def __init__(self, styles: Stylesheet) -> None:
+        self._styles = styles
         self._formats: dict[Look, Format] = {}
         self._seen: dict[int, tuple[Look, Format]] = {}
 
@@ -92,46 +83,46 @@ class Looks:
             return seen[1]
         found = self._formats.get(look)
         if found is None:
-            cell = self._cell(look)
-            font, alignment = cell.font, cell.alignment
-            plain = cell.style_id
-            cell.quotePrefix = True
+            cell = _cell_format(look)
             found = self._formats[look] = Format(
-                id=plain,
-                quoted=cell.style_id,
-                size=float(font.size or sty.SIZE),
-                bold=bool(font.b),
-                wrap=bool(alignment.wrap_text),
-                most_lines=sty.max_lines(float(font.size or sty.SIZE)),
+                id=self._styles.add(cell),
+                quoted=self._styles.add(replace(cell, quoted=True)),
+                size=cell.font.size,
+                bold=cell.font.bold,
+                wrap=cell.alignment.wrap,
+                most_lines=sty.max_lines(cell.font.size),
             )
         self._seen[id(look)] = (look, found)
         return found
 
-    def _cell(self, look: Look) -> Any:
-        """A cell outside every sheet, styled as ``look``."""
-        cell = _OpenpyxlCell(self._wb.worksheets[0])
-        cell.style = look.style
-        if look.number_format is not None:
-            cell.number_format = look.number_format
-        if look.fill is not None:
-            cell.fill = PatternFill("solid", start_color=look.fill, end_color=look.fill)
-        if look.bold is not None or look.italic is not None or look.color is not None:
-            base = cell.font
-            cell.font = Font(
-                name=base.name,
-                size=base.size,
-                bold=base.b if look.bold is None else look.bold,
-                italic=base.i if look.italic is None else look.italic,
-                color=look.color or base.color,
-            )
-        if look.horizontal is not None or look.wrap is not None:
-            base = cell.alignment
-            cell.alignment = Alignment(
-                horizontal=look.horizontal or base.horizontal,
-                vertical=base.vertical,
-                wrap_text=base.wrap_text if look.wrap is None else look.wrap,
-            )
-        return cell
+
+def _cell_format(look: Look) -> CellFormat:
+    """``look``: its named style with the look's changes."""
+    base = sty.STYLES_BY_NAME[look.style]
+    font = base.font
+    if look.bold is not None or look.italic is not None or look.color is not None:
+        font = replace(
+            font,
+            bold=font.bold if look.bold is None else look.bold,
+            italic=font.italic if look.italic is None else look.italic,
+            color=look.color or font.color,
+        )
+    alignment = base.alignment
+    if look.horizontal is not None or look.wrap is not None:
+        alignment = replace(
+            alignment,
+            horizontal=look.horizontal or alignment.horizontal,
+            wrap=alignment.wrap if look.wrap is None else look.wrap,
+        )
+    return CellFormat(
+        style=base.name,
+        font=font,
+        fill=look.fill or base.fill,
+        border=base.border,
+        alignment=alignment,
+        locked=base.locked,
+        number_format=look.number_format or base.number_format,
+    )
 
 
 Value = str | int | float | date | None
@@ -287,42 +278,3 @@ class SheetRows:
     def xml(self) -> str:
         """The ``<sheetData>`` element."""
         return f"<sheetData>{''.join(self._xml)}</sheetData>"
-
-
-_SHEET_DATA = re.compile(r"<sheetData\s*/>|<sheetData>.*?</sheetData>", re.S)
-_DIMENSION = re.compile(r'<dimension ref="[^"]*"\s*/>')
-
-
-def splice(package: bytes, sheets: Mapping[str, SheetRows]) -> bytes:
-    """``package``, a workbook openpyxl saved with empty sheets, with the cells of each sheet
-    part named in ``sheets`` (``"xl/worksheets/sheet1.xml"``) put in.
-
-    Raises :class:`RuntimeError` when a part is missing or already holds cells (a programming
-    error: openpyxl was given cells).
-    """
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(package)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        missing = set(sheets) - set(source.namelist())
-        if missing:
-            raise RuntimeError(f"no sheet part {sorted(missing)} in the workbook")
-        for info in source.infolist():
-            data = source.read(info)
-            rows = sheets.get(info.filename)
-            if rows is not None:
-                xml = data.decode("utf-8")
-                found = list(_SHEET_DATA.finditer(xml))
-                if len(found) != 1 or "<c " in found[0].group():
-                    raise RuntimeError(f"{info.filename}: openpyxl wrote cells into the sheet")
-                xml = xml[: found[0].start()] + rows.xml() + xml[found[0].end() :]
-                xml = _DIMENSION.sub(f'<dimension ref="{rows.dimension}"/>', xml, count=1)
-                data = xml.encode("utf-8")
-            target.writestr(
-                zipfile.ZipInfo(info.filename, info.date_time),
-                data,
-                compress_type=zipfile.ZIP_DEFLATED,
-                compresslevel=_COMPRESSION,
-            )
-    return out.getvalue()

@@ -1,25 +1,19 @@
 """A sheet holding one table, as sokets prints it: a title block, a header row frozen and printed
 on every page, rows written by :mod:`sokets.xlsx.bulk`, A4 landscape fitted to the width.
 
-:class:`TableSheet` sets up an empty openpyxl worksheet (column widths, panes, filter, print
-settings, page breaks, charts) and collects its cells in a :class:`~sokets.xlsx.bulk.SheetRows`;
-the workbook is saved by openpyxl, then the cells spliced in (:func:`~sokets.xlsx.bulk.splice`).
-The looks here are the usual ones of such tables.
+:class:`TableSheet` adds a :class:`~sokets.xlsx.package.Worksheet` to a workbook (column widths,
+panes, filter, print settings, page breaks, charts) and collects its cells in a
+:class:`~sokets.xlsx.bulk.SheetRows`. The looks here are the usual ones of such tables.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from openpyxl.chart import BarChart
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.pagebreak import Break
-
-from sokets.xlsx import styles as sty
 from sokets.xlsx.bulk import Cell, Look, Looks, SheetRows, Value
-from sokets.xlsx.charts import rows_covered
+from sokets.xlsx.charts import BarChart, Range, rows_covered
+from sokets.xlsx.package import Workbook, Worksheet
 from sokets.xlsx.safety import MAX_CELL_CHARS, column_letters
 
 TEXT = Look()
@@ -53,15 +47,18 @@ class Column:
 
 
 class TableSheet:
-    """A sheet being written: an empty openpyxl worksheet and the rows of its cells."""
+    """A sheet being written: its settings and the rows of its cells."""
 
-    def __init__(self, wb: Any, looks: Looks, name: str, columns: Sequence[Column]) -> None:
-        self.ws = wb.create_sheet(name)
+    def __init__(self, wb: Workbook, looks: Looks, name: str, columns: Sequence[Column]) -> None:
         self.columns = tuple(columns)
         self.rows = SheetRows(looks, [c.width for c in columns])
+        self.sheet = Worksheet(name, tuple(c.width for c in columns), self.rows)
+        wb.sheets.append(self.sheet)
         self.header_row = 0
-        for number, column in enumerate(columns, start=1):
-            self.ws.column_dimensions[column_letters(number)].width = column.width
+
+    def cells(self, column: int, first: int, last: int) -> Range:
+        """The cells of ``column`` (from 1) in rows ``first`` to ``last``, for a chart."""
+        return Range(self.sheet.name, column, first, last)
 
     @property
     def width(self) -> float:
@@ -89,14 +86,18 @@ class TableSheet:
 
     def page_break(self) -> None:
         """Start a new page after the last row."""
-        self.ws.row_breaks.append(Break(id=self.rows.last_row))
+        self.sheet.breaks.append(self.rows.last_row)
 
-    def chart(self, chart: BarChart, *, new_page: bool = True) -> None:
+    def chart(self, chart: BarChart, *, new_page: bool = True, row: int | None = None) -> None:
         """``chart`` below the last row, at the top of a new page unless ``new_page`` is
-        false (a chart is never cut by a page break); the rows it covers are left empty."""
+        false (a chart is never cut by a page break); the rows it covers are left empty. With
+        ``row``, the chart is put there instead, over rows left empty for it."""
+        if row is not None:
+            self.sheet.charts.append((row, chart))
+            return
         if new_page:
             self.page_break()
-        self.ws.add_chart(chart, f"A{self.rows.last_row + 1}")
+        self.sheet.charts.append((self.rows.last_row + 1, chart))
         self.rows.skip(rows_covered(chart.height))
 
     def finish(self, *, freeze: str = "A", filter_to: int = 0) -> None:
@@ -110,17 +111,10 @@ class TableSheet:
                 "[…]). Toàn văn có trong bản tổng hợp JSON.",
                 WARNING,
             )
-        ws = self.ws
+        sheet = self.sheet
         first = self.header_row + 1
-        ws.freeze_panes = f"{freeze}{first}"
+        sheet.freeze = f"{freeze}{first}"
         if filter_to >= first:
-            ws.auto_filter.ref = (
-                f"A{self.header_row}:{column_letters(len(self.columns))}{filter_to}"
-            )
-        margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, footer=0.3)
-        sty.print_landscape(ws, self.header_row, margins)
-        ws.oddFooter.center.text = "&A – trang &P/&N"
-        ws.oddFooter.center.font = f"{sty.FONT},Regular"
-        ws.oddFooter.center.size = 9
-        for merged in self.rows.merged:
-            ws.merged_cells.add(merged)
+            sheet.filter = f"A{self.header_row}:{column_letters(len(self.columns))}{filter_to}"
+        sheet.print_title_row = self.header_row
+        sheet.footer = "&A – trang &P/&N"

@@ -1,17 +1,21 @@
 """The look of a workbook: named styles in Times New Roman, and rows as tall as their wrapped text.
 
-Every cell is set in :data:`FONT` (the font of the DOCX documents): the named styles name it and
-the workbook's default font (the “Normal” style, used by cells without a style and for column
-widths) is the same, so nothing prints in a program's fallback font.
+Every cell is set in :data:`FONT` (the font of the DOCX documents): the named styles
+(:data:`NAMED_STYLES`, plain data that both writers turn into their own: openpyxl's for the unit
+templates, :mod:`sokets.xlsx.package` for the consolidated workbook) name it, and the workbook's
+default font (the “Normal” style, used by cells without a style and for column widths) is the same,
+so nothing prints in a program's fallback font.
 
 A spreadsheet file stores row heights; programs do not fit rows to wrapped text when they open or
 print a file (LibreOffice prints a row of long locked text at the default height, the text running
-over the rows below). openpyxl cannot measure text, so :func:`text_lines` estimates how many lines
-a text wraps to in a column, from the widths of Times New Roman's letters, and the writer sets each
-row's height from the tallest cell. A height set this way is written without ``customHeight``
-(:class:`FittedRow`), so Excel and LibreOffice still fit the row again when someone types in it.
-A row is at most :data:`MAX_HEIGHT` tall; :func:`split_text` cuts a longer text into pieces of at
-most :func:`max_lines` lines, for writers that continue it in the rows below.
+over the rows below). Neither writer can measure text, so :func:`text_lines` estimates how many
+lines a text wraps to in a column, from the widths of Times New Roman's letters, and the writers
+set each row's height from the tallest cell, without ``customHeight``, so that Excel and
+LibreOffice still fit the row again when someone types in it. A row is at most :data:`MAX_HEIGHT`
+tall; :func:`split_text` cuts a longer text into pieces of at most :func:`max_lines` lines, for
+writers that continue it in the rows below.
+
+Nothing here imports openpyxl: the consolidated workbook is written without it.
 """
 
 from __future__ import annotations
@@ -20,12 +24,8 @@ import math
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any
-
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
-from openpyxl.utils.indexed_list import IndexedList
-from openpyxl.worksheet.dimensions import RowDimension
 
 from sokets.xlsx.layout import Kind
 
@@ -36,58 +36,77 @@ SIZE = 11
 DEFAULT_HEIGHT = 15.0
 #: The tallest row Excel allows, in points.
 MAX_HEIGHT = 409.0
+#: The colour of the thin lines around table cells.
+BORDER_COLOR = "A6A6A6"
 
-_THIN = Side(style="thin", color="A6A6A6")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_TOP = Alignment(vertical="top", wrap_text=True)
-_OPEN = Protection(locked=False)
-_LOCKED = Protection(locked=True)
+
+@dataclass(frozen=True)
+class Font:
+    """A font of :data:`FONT`'s family: size in points, weight, slant, colour (``"RRGGBB"``)."""
+
+    size: float = SIZE
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None
+    name: str = FONT
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Where text sits in its cell, and whether it wraps."""
+
+    horizontal: str | None = None
+    vertical: str | None = None
+    wrap: bool = False
+
+
+@dataclass(frozen=True)
+class NamedStyle:
+    """A named cell style (``sk_…``): font, background, thin box border or none, alignment,
+    whether the cell is locked on a protected sheet, and number format."""
+
+    name: str
+    font: Font = field(default_factory=Font)
+    fill: str | None = None
+    """Background colour, ``"RRGGBB"``."""
+    border: bool = True
+    alignment: Alignment = Alignment(vertical="top", wrap=True)
+    locked: bool = True
+    number_format: str = "General"
+
 
 #: Sizes and weights of the named styles whose text is measured (the others are :data:`SIZE`).
-TITLE = Font(name=FONT, size=13, bold=True)
-NOTE = Font(name=FONT, size=10, italic=True, color="404040")
-BOLD = Font(name=FONT, size=SIZE, bold=True)
-PLAIN = Font(name=FONT, size=SIZE)
+TITLE = Font(size=13, bold=True)
+NOTE = Font(size=10, italic=True, color="404040")
+BOLD = Font(bold=True)
+PLAIN = Font()
 
-
-def _fill(color: str) -> PatternFill:
-    return PatternFill("solid", start_color=color, end_color=color)
-
-
-def named_styles() -> list[NamedStyle]:
-    """The named styles of a sokets workbook (``sk_…``), all in :data:`FONT`."""
-
-    def style(name: str, **kwargs: Any) -> NamedStyle:
-        kwargs.setdefault("font", PLAIN)
-        kwargs.setdefault("border", _BOX)
-        kwargs.setdefault("alignment", _TOP)
-        kwargs.setdefault("protection", _LOCKED)
-        return NamedStyle(name, **kwargs)
-
-    return [
-        NamedStyle("sk_title", font=TITLE, alignment=Alignment(vertical="center")),
-        NamedStyle("sk_note", font=NOTE, alignment=Alignment(vertical="top", wrap_text=True)),
-        style(
-            "sk_header",
-            font=BOLD,
-            fill=_fill("DDEBF7"),
-            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
-        ),
-        style("sk_fixed", fill=_fill("F2F2F2"), number_format="@"),
-        style("sk_heading", font=BOLD, fill=_fill("D9D9D9"), number_format="@"),
-        style("sk_na", fill=_fill("D0CECE")),
-        style("sk_computed", fill=_fill("E2EFDA"), number_format="0.00"),
-        style("sk_text", protection=_OPEN, number_format="@"),
-        style("sk_integer", protection=_OPEN, number_format="#,##0"),
-        style("sk_decimal", protection=_OPEN, number_format="General"),
-        style("sk_date", protection=_OPEN, number_format="dd/mm/yyyy"),
-        style(
-            "sk_choice",
-            protection=_OPEN,
-            number_format="@",
-            alignment=Alignment(horizontal="center", vertical="top"),
-        ),
-    ]
+#: The named styles of a sokets workbook, all in :data:`FONT`.
+NAMED_STYLES: tuple[NamedStyle, ...] = (
+    NamedStyle("sk_title", font=TITLE, border=False, alignment=Alignment(vertical="center")),
+    NamedStyle("sk_note", font=NOTE, border=False),
+    NamedStyle(
+        "sk_header",
+        font=BOLD,
+        fill="DDEBF7",
+        alignment=Alignment(horizontal="center", vertical="center", wrap=True),
+    ),
+    NamedStyle("sk_fixed", fill="F2F2F2", number_format="@"),
+    NamedStyle("sk_heading", font=BOLD, fill="D9D9D9", number_format="@"),
+    NamedStyle("sk_na", fill="D0CECE"),
+    NamedStyle("sk_computed", fill="E2EFDA", number_format="0.00"),
+    NamedStyle("sk_text", locked=False, number_format="@"),
+    NamedStyle("sk_integer", locked=False, number_format="#,##0"),
+    NamedStyle("sk_decimal", locked=False),
+    NamedStyle("sk_date", locked=False, number_format="dd/mm/yyyy"),
+    NamedStyle(
+        "sk_choice",
+        locked=False,
+        number_format="@",
+        alignment=Alignment(horizontal="center", vertical="top"),
+    ),
+)
+STYLES_BY_NAME = {style.name: style for style in NAMED_STYLES}
 
 
 #: The named style of each kind of input cell.
@@ -101,39 +120,6 @@ INPUT_STYLES: dict[Kind, str] = {
     Kind.ITEM: "sk_text",
     Kind.MEASURE: "sk_text",
 }
-
-
-def use_default_font(wb: Any) -> None:
-    """Make :data:`PLAIN` the default font of a new workbook ``wb``: the “Normal” style's font and
-    the font of cells without a style (openpyxl's default is Calibri)."""
-    wb._fonts = IndexedList([PLAIN])
-    wb._named_styles["Normal"].font = PLAIN
-
-
-class FittedRow(RowDimension):  # type: ignore[misc]
-    """A row height sokets estimated: written without ``customHeight``, so that spreadsheet
-    programs fit the row again to text typed later (a custom height would stay fixed)."""
-
-    @property
-    def customHeight(self) -> bool:
-        return False
-
-
-def print_landscape(ws: Any, header_row: int, margins: Any) -> None:
-    """Print ``ws`` on A4 landscape, one page wide, with row ``header_row`` repeated on every page
-    and ``margins`` (an openpyxl ``PageMargins``)."""
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = margins
-
-
-def set_height(ws: Any, row: int, height: float) -> None:
-    """Give ``row`` of ``ws`` the fitted ``height`` (points)."""
-    ws.row_dimensions[row] = FittedRow(ws, index=row, ht=round(height, 2))
 
 
 # -- measuring text ------------------------------------------------------------------------------

@@ -20,10 +20,13 @@ from datetime import date
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl import styles as openpyxl_styles
 from openpyxl.utils.datetime import to_excel
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 from pydantic import BaseModel
@@ -47,6 +50,86 @@ class TemplateError(SoketsError):
 _EXCEL_FIRST_DAY = date(1900, 3, 1)
 #: Whole numbers from this size on are stored as text: a spreadsheet keeps 15 digits of a number.
 _EXACT_INTEGERS = 10**15
+
+# -- the looks of :mod:`sokets.xlsx.styles` in openpyxl ------------------------------------------
+
+
+def _font(font: sty.Font) -> Any:
+    return openpyxl_styles.Font(
+        name=font.name,
+        size=font.size,
+        bold=font.bold or None,
+        italic=font.italic or None,
+        color=font.color,
+    )
+
+
+def named_styles() -> list[Any]:
+    """:data:`~sokets.xlsx.styles.NAMED_STYLES` as openpyxl named styles."""
+    thin = openpyxl_styles.Side(style="thin", color=sty.BORDER_COLOR)
+    found = []
+    for style in sty.NAMED_STYLES:
+        align = style.alignment
+        found.append(
+            openpyxl_styles.NamedStyle(
+                style.name,
+                font=_font(style.font),
+                fill=(
+                    openpyxl_styles.PatternFill(
+                        "solid", start_color=style.fill, end_color=style.fill
+                    )
+                    if style.fill
+                    else openpyxl_styles.PatternFill()
+                ),
+                border=(
+                    openpyxl_styles.Border(left=thin, right=thin, top=thin, bottom=thin)
+                    if style.border
+                    else openpyxl_styles.Border()
+                ),
+                alignment=openpyxl_styles.Alignment(
+                    horizontal=align.horizontal,
+                    vertical=align.vertical,
+                    wrap_text=align.wrap or None,
+                ),
+                protection=openpyxl_styles.Protection(locked=style.locked),
+                number_format=style.number_format,
+            )
+        )
+    return found
+
+
+def _use_default_font(wb: Any) -> None:
+    """Make :data:`~sokets.xlsx.styles.PLAIN` the default font of a new workbook ``wb``: the
+    “Normal” style's font and the font of cells without a style (openpyxl's default is Calibri)."""
+    plain = _font(sty.PLAIN)
+    wb._fonts = IndexedList([plain])
+    wb._named_styles["Normal"].font = plain
+
+
+class _FittedRow(RowDimension):  # type: ignore[misc]
+    """A row height sokets estimated: written without ``customHeight``, so that spreadsheet
+    programs fit the row again to text typed later (a custom height would stay fixed)."""
+
+    @property
+    def customHeight(self) -> bool:
+        return False
+
+
+def _set_height(ws: Any, row: int, height: float) -> None:
+    """Give ``row`` of ``ws`` the fitted ``height`` (points)."""
+    ws.row_dimensions[row] = _FittedRow(ws, index=row, ht=round(height, 2))
+
+
+def _print_landscape(ws: Any, header_row: int) -> None:
+    """Print ``ws`` on A4 landscape, one page wide, with row ``header_row`` on every page."""
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+
 
 # -- what goes into the workbook -------------------------------------------------------------
 
@@ -360,8 +443,8 @@ class _Writer:
         self.form = form
         self.content = content
         self.wb = Workbook()
-        sty.use_default_font(self.wb)
-        for style in sty.named_styles():
+        _use_default_font(self.wb)
+        for style in named_styles():
             self.wb.add_named_style(style)
 
     def build(self) -> bytes:
@@ -408,9 +491,9 @@ class _Writer:
         width = sum(c.width for c in visible)
         ws.row_dimensions[1].height = 22
         note_size = sty.NOTE.size
-        sty.set_height(ws, 2, sty.row_height(sty.text_lines(note, width, note_size), note_size))
+        _set_height(ws, 2, sty.row_height(sty.text_lines(note, width, note_size), note_size))
         lines = max(sty.text_lines(c.header, c.width, bold=True) for c in visible)
-        sty.set_height(ws, table.header_row, sty.row_height(lines))
+        _set_height(ws, table.header_row, sty.row_height(lines))
         for number, column in enumerate(columns, start=1):
             letter = column_letters(number)
             dimension = ws.column_dimensions[letter]
@@ -426,9 +509,7 @@ class _Writer:
             self._row(ws, table, table.first_row + offset, given, validations)
         validations.attach(ws)
         ws.freeze_panes = f"A{table.first_row}"
-        sty.print_landscape(
-            ws, table.header_row, PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.5)
-        )
+        _print_landscape(ws, table.header_row)
         protection = ws.protection
         protection.sheet = True
         protection.formatColumns = False
@@ -445,7 +526,7 @@ class _Writer:
                 text = _shown(value)
                 lines = max(lines, sty.text_lines(text, column.width, bold=given.heading))
         if lines > 1:
-            sty.set_height(ws, row, sty.row_height(lines))
+            _set_height(ws, row, sty.row_height(lines))
         for number, column in enumerate(table.columns, start=1):
             cell = ws.cell(row, number)
             value = given.values.get(column.key)
