@@ -4,6 +4,7 @@ process, and the submissions a worker sends back are those the caller would have
 
 from __future__ import annotations
 
+import concurrent.futures
 import gc
 import importlib
 import shutil
@@ -13,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from sokets import _workers
 from sokets.consolidation import FileRole, consolidate
 from sokets.forms import load_report
 from sokets.render import report_renderer
@@ -54,12 +54,12 @@ def test_workers_give_the_same_consolidation(
     monkeypatch.setattr(collect_module, "_CHUNK", 2)
     submitted: list[Any] = []
 
-    class Counted(_workers.ProcessPoolExecutor):
+    class Counted(concurrent.futures.ProcessPoolExecutor):
         def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
             submitted.append(args[0])
             return super().submit(fn, *args, **kwargs)
 
-    monkeypatch.setattr(_workers, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counted)
     shared = consolidate([mixed_round], as_of=AS_OF, workers=2)
     assert submitted
     assert shared == alone

@@ -3,6 +3,7 @@ plain loop, in order, whoever computed them and whatever happens to the processe
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import pickle
 from typing import Any
@@ -36,7 +37,7 @@ def test_one_worker_or_one_chunk_starts_no_process(monkeypatch: pytest.MonkeyPat
     def no_pool(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("a process pool was started")
 
-    monkeypatch.setattr(_workers, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     assert (
         ordered_map(jobs.square, ITEMS, remote=jobs.squares, decode=jobs.decode, workers=1, chunk=4)
         == EXPECTED
@@ -73,7 +74,7 @@ def test_processes_that_cannot_be_started_leave_everything_to_the_caller(
     def refused(*args: Any, **kwargs: Any) -> None:
         raise OSError("no more processes")
 
-    monkeypatch.setattr(_workers, "ProcessPoolExecutor", refused)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refused)
     assert (
         ordered_map(jobs.square, ITEMS, remote=jobs.squares, decode=jobs.decode, workers=4, chunk=2)
         == EXPECTED

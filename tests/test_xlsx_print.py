@@ -13,6 +13,8 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sokets.xlsx import layout as lay
 from sokets.xlsx import styles as sty
@@ -87,6 +89,26 @@ def test_fast_measuring_agrees_with_laying_words_out_one_by_one() -> None:
                     sty._greedy_lines(paragraph, room, size, bold) for paragraph in text.split("\n")
                 )
                 assert sty.text_lines(text, width, size, bold) == expected, (width, text[:20])
+
+
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(["", " ", "\n", "Chuyển", "đổi", "số", "W" * 40, "x" * 120, "\u0301"]),
+            st.text(alphabet="aàảãáạăằẳẵắặâầẩẫấậđeêơưMW.,;: \n-–—…", max_size=30),
+        ),
+        max_size=40,
+    ).map("".join),
+    width=st.sampled_from([3, 5, 10, 16, 28, 45, 100]),
+    size=st.sampled_from([10, 11, 13]),
+    bold=st.booleans(),
+)
+def test_any_text_is_measured_as_laying_its_words_out_one_by_one(
+    text: str, width: int, size: int, bold: bool
+) -> None:
+    room = sty.column_points(width)
+    expected = sum(sty._greedy_lines(p, room, size, bold) for p in text.split("\n"))
+    assert sty.text_lines(text, width, size, bold) == expected
 
 
 def test_a_text_too_long_for_one_row_is_split_into_pieces_that_fit() -> None:

@@ -16,14 +16,14 @@ asks for workers: the library never starts processes behind its user's back.
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.context
 import os
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # multiprocessing loads only when processes are asked for (see cores())
+    import multiprocessing.context
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -34,12 +34,15 @@ _QUEUED = 2
 
 def context() -> multiprocessing.context.BaseContext:
     """A fork server where there is one, else spawn."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def cores() -> int:
-    """The cores this process may run on (fewer than the machine's under a CPU affinity mask)."""
+    """The cores this process may run on (fewer than the machine's under a CPU affinity mask).
+    Cheap: nothing here imports :mod:`multiprocessing` until processes are started."""
     try:
         return len(os.sched_getaffinity(0)) or 1
     except (AttributeError, OSError):  # not on every system
@@ -62,6 +65,9 @@ def ordered_map(
     ``None`` for a chunk the caller must do itself. ``remote`` must be a function a fresh process
     can import by its name.
     """
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     chunks = [list(items[start : start + chunk]) for start in range(0, len(items), chunk)]
     results: list[list[R] | None] = [None] * len(chunks)
     pending = deque(range(len(chunks)))  # the caller takes from the left, workers from the right

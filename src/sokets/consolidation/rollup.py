@@ -87,27 +87,24 @@ def rollup(
     form: str,
     leaf: OutlineItem,
     indicator: Indicator,
-    counted: Counted,
-    expected: Sequence[Unit],
+    audience: Sequence[tuple[Unit, str]],
+    given: Sequence[tuple[Unit, str, object]],
     registry: UnitRegistry,
 ) -> IndicatorRollup:
-    """One indicator of one outline leaf, by district (in registry order) and in total."""
+    """One indicator of one outline leaf, by district (in registry order) and in total:
+    ``audience`` are the expected units that must give it and ``given`` the counted units'
+    indicator values for the leaf, each with its district (``""`` for a provincial unit)."""
     by_district: dict[str, _Sum] = {}
     total = _Sum()
-    for unit in expected:
-        if unit.form == form and leaf.applicability.applies_to(unit):
-            by_district.setdefault(_district_of(unit) or "", _Sum()).expected += 1
-            total.expected += 1
+    for _, district in audience:
+        by_district.setdefault(district, _Sum()).expected += 1
+        total.expected += 1
     mismatches = []
-    for unit, report in counted:
-        if report.header.form != form or not leaf.applicability.applies_to(unit):
-            continue
-        answer = report.answers.get(leaf.id)
-        values = answer.indicator_model() if answer is not None else None
+    for unit, district, values in given:
         value = getattr(values, indicator.id, None)
         if value is None:
             continue
-        by_district.setdefault(_district_of(unit) or "", _Sum()).add(indicator.kind, value)
+        by_district.setdefault(district, _Sum()).add(indicator.kind, value)
         total.add(indicator.kind, value)
         if isinstance(value, Ratio) and (found := _mismatch(unit, value)) is not None:
             mismatches.append(found)
@@ -136,9 +133,21 @@ def indicators(
     """Every indicator some expected unit must give, rolled up."""
     found = []
     for form, tree in (("PL01", pl01_outline()), ("PL04", pl04_outline())):
+        units = [(u, _district_of(u) or "") for u in expected if u.form == form]
+        reports = [(u, _district_of(u) or "", r) for u, r in counted if r.header.form == form]
         for leaf in tree.leaves():
-            if not any(u.form == form and leaf.applicability.applies_to(u) for u in expected):
+            if not leaf.indicators:
                 continue
+            applies = leaf.applicability.applies_to
+            audience = [(u, d) for u, d in units if applies(u)]
+            if not audience:
+                continue
+            given = []
+            for unit, district, report in reports:
+                answer = report.answers.get(leaf.id) if applies(unit) else None
+                values = answer.indicator_model() if answer is not None else None
+                if values is not None:
+                    given.append((unit, district, values))
             for indicator in leaf.indicators:
-                found.append(rollup(form, leaf, indicator, counted, expected, registry))
+                found.append(rollup(form, leaf, indicator, audience, given, registry))
     return found

@@ -21,13 +21,13 @@ filters, merged ranges, charts).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sokets.xlsx import styles as sty
 from sokets.xlsx.layout import NO, YES
-from sokets.xlsx.package import CellFormat, Stylesheet
+from sokets.xlsx.package import CellFormat, Stylesheet, escape
 from sokets.xlsx.safety import FORMULA_STARTS, MAX_CELL_CHARS, column_letters, encode_text
 
 #: Whole numbers from this size on are written as text: a spreadsheet keeps 15 digits.
@@ -130,16 +130,16 @@ Value = str | int | float | date | None
 Cell = tuple[Value, Look]
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 class SheetRows:
     """The cells of one sheet, written row by row from row 1 (see the module's docstring)."""
 
-    def __init__(self, looks: Looks, widths: Sequence[float]) -> None:
+    def __init__(self, looks: Looks, widths: Sequence[float], labels: Iterable[int] = ()) -> None:
+        """``widths`` of the columns from A; ``labels``: the columns (from 0) whose texts come
+        from a short list — names of units, places, kinds — and are measured once each."""
         self._looks = looks
         self._widths = list(widths)
+        self._labels = frozenset(labels)
+        self._measured: dict[tuple[str, int, int, int], int] = {}
         self._letters = [column_letters(n) for n in range(1, len(widths) + 1)]
         self._xml: list[str] = []
         self.last_row = 0
@@ -175,6 +175,10 @@ class SheetRows:
         height instead of measuring its text. A wrapped text taller than a row can be is cut
         into pieces continued in the rows below, the other cells left empty there.
         """
+        if height is None:
+            written = self._measured_row(cells, spans)
+            if written is not None:
+                return written
         placed: list[tuple[int, int, Value, Format]] = []  # first column, last column, …
         pieces: dict[int, list[str]] = {}
         tall = sty.DEFAULT_HEIGHT if height is None else height
@@ -221,6 +225,61 @@ class SheetRows:
                 shown.append((start, stop, value, fmt))
             self._row(shown, tall)
         return first
+
+    def _measured_row(
+        self, cells: Sequence[Cell | None], spans: Mapping[int, int] | None
+    ) -> int | None:
+        """:meth:`append` in one pass for a row whose texts all fit a row (most rows): its
+        number, or ``None`` (nothing written) when a text must be continued below."""
+        row = self.last_row + 1
+        cuts = len(self.cuts)
+        letters = self._letters
+        labels = self._labels
+        measured = self._measured
+        tall = sty.DEFAULT_HEIGHT
+        xml: list[str] = []
+        merged: list[str] = []
+        column = 0
+        for index, cell in enumerate(cells):
+            span = spans.get(index, 1) if spans else 1
+            if cell is not None:
+                value, look = cell
+                fmt = self._looks(look)
+                if isinstance(value, bool):
+                    value = YES if value else NO
+                if value is None or value == "":
+                    xml.append(f'<c r="{letters[column]}{row}" s="{fmt.id}"/>')
+                else:
+                    lines = 1
+                    if fmt.wrap and isinstance(value, str):
+                        key = (value, column, span, fmt.id)
+                        known = measured.get(key) if column in labels else None
+                        if known is None:
+                            known = sty.text_lines(
+                                value, self._width(column, span), fmt.size, fmt.bold
+                            )
+                            if known > fmt.most_lines:
+                                del self.cuts[cuts:]  # the row is written again, in pieces
+                                return None
+                            if column in labels:
+                                measured[key] = known
+                        lines = known
+                    if lines > 1 or fmt.size > sty.SIZE:
+                        tall = max(tall, sty.row_height(lines, fmt.size))
+                    xml.append(self._cell(row, column, value, fmt))
+                if span > 1:
+                    stop = column + span - 1
+                    xml.extend(
+                        f'<c r="{letters[covered]}{row}" s="{fmt.id}"/>'
+                        for covered in range(column + 1, stop + 1)
+                    )
+                    merged.append(f"{letters[column]}{row}:{letters[stop]}{row}")
+            column += span
+        self.last_row = row
+        self.merged += merged
+        ht = f' ht="{round(tall, 2)}"' if tall > sty.DEFAULT_HEIGHT + 0.01 else ""
+        self._xml.append(f'<row r="{row}"{ht}>{"".join(xml)}</row>')
+        return row
 
     def _width(self, column: int, span: int) -> float:
         return self._widths[column] if span == 1 else sum(self._widths[column : column + span])
@@ -273,7 +332,7 @@ class SheetRows:
             self.cuts.append((ref, len(value)))
         style = fmt.quoted if text.startswith(FORMULA_STARTS) else fmt.id
         space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-        return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
+        return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
 
     def xml(self) -> str:
         """The ``<sheetData>`` element."""

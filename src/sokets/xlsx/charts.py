@@ -5,10 +5,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from sokets.xlsx import styles as sty
-from sokets.xlsx.package import CHART_NS, DRAWING_NS, RELATIONSHIPS_NS, attribute, quote_sheet
+from sokets.xlsx.package import (
+    CHART_NS,
+    DRAWING_NS,
+    RELATIONSHIPS_NS,
+    attribute,
+    escape,
+    quote_sheet,
+)
 from sokets.xlsx.safety import column_letters
 
 #: The tallest chart, in cm: an A4 landscape page less its margins and the header row.

@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape, quoteattr
 
 from sokets.xlsx import styles as sty
 
@@ -60,8 +59,17 @@ _BUILTIN_FORMATS = {
 _FIRST_CUSTOM_FORMAT = 164
 
 
+def escape(text: str) -> str:
+    """``text`` as XML character data."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def attribute(value: str) -> str:
-    return quoteattr(value, {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    """``value`` as a quoted XML attribute value."""
+    value = escape(value)
+    for char, code in (('"', "&quot;"), ("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;")):
+        value = value.replace(char, code)
+    return f'"{value}"'
 
 
 def quote_sheet(name: str) -> str:

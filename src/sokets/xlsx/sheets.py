@@ -40,10 +40,12 @@ def grouped(value: int) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """A column of a table: its header and width (spreadsheet units)."""
+    """A column of a table: its header and width (spreadsheet units); a ``label`` column holds
+    texts from a short list (names of units, places, kinds), each measured once."""
 
     header: str
     width: float
+    label: bool = False
 
 
 class TableSheet:
@@ -51,7 +53,8 @@ class TableSheet:
 
     def __init__(self, wb: Workbook, looks: Looks, name: str, columns: Sequence[Column]) -> None:
         self.columns = tuple(columns)
-        self.rows = SheetRows(looks, [c.width for c in columns])
+        labels = [n for n, c in enumerate(columns) if c.label]
+        self.rows = SheetRows(looks, [c.width for c in columns], labels)
         self.sheet = Worksheet(name, tuple(c.width for c in columns), self.rows)
         wb.sheets.append(self.sheet)
         self.header_row = 0

@@ -174,20 +174,22 @@ def column_points(width: float) -> float:
 _SPACE = _WIDTHS[" "]
 #: Words remembered at most (then forgotten all at once).
 _MAX_WORDS = 200_000
+#: The width of each word met so far plus a space (thousandths of the font size): the same words
+#: come back again and again, and a look-up is much cheaper than adding letters up.
+_ADVANCES: dict[str, int] = {}
 
 
-class _Advances(dict[str, int]):
-    """The width of each word met so far plus a space (thousandths of the font size): the same
-    words come back again and again, and a look-up is much cheaper than adding letters up."""
-
-    def __missing__(self, word: str) -> int:
-        if len(self) >= _MAX_WORDS:
-            self.clear()
-        advance = self[word] = sum(map(_char_width, word)) + _SPACE
-        return advance
-
-
-_ADVANCES = _Advances()
+def _advances(words: list[str]) -> list[int]:
+    """The width of each word plus a space, remembered (see :data:`_ADVANCES`)."""
+    try:
+        return list(map(_ADVANCES.__getitem__, words))
+    except KeyError:  # a word met for the first time
+        if len(_ADVANCES) >= _MAX_WORDS:
+            _ADVANCES.clear()
+        for word in words:
+            if word not in _ADVANCES:
+                _ADVANCES[word] = sum(map(_char_width, word)) + _SPACE
+        return list(map(_ADVANCES.__getitem__, words))
 
 
 def _greedy_lines(paragraph: str, room: float, size: float, bold: bool) -> int:
@@ -220,25 +222,30 @@ def text_lines(text: str, width: float, size: float = SIZE, bold: bool = False) 
     empty word or a word wider than the column are laid out word by word."""
     room = column_points(width)
     em = size * (_BOLD if bold else 1.0)
-    if len(text) * em <= room and "\n" not in text:  # no letter is wider than the font size
+    if "\n" not in text:
+        return _paragraph_lines(text, room, em, size, bold)
+    return sum(_paragraph_lines(p, room, em, size, bold) for p in text.split("\n"))
+
+
+def _paragraph_lines(paragraph: str, room: float, em: float, size: float, bold: bool) -> int:
+    """The lines of one paragraph in ``room`` points, its font ``em`` points wide."""
+    if len(paragraph) * em <= room:  # no letter is wider than the font size
         return 1
     # The room of a line in thousandths of the font size, plus the space after its last word.
     limit = room * 1000 / em + _SPACE
-    advance = _ADVANCES.__getitem__
-    lines = 0
-    for paragraph in text.split("\n"):
-        words = paragraph.split(" ")
-        advances = list(map(advance, words))
-        ends = list(accumulate(advances, initial=0))
-        if ends[-1] <= limit:
-            lines += 1
-        elif min(advances) > _SPACE and max(advances) <= limit:
-            start, count = 0, len(words)
-            while start < count:
-                start = bisect_right(ends, ends[start] + limit) - 1
-                lines += 1
-        else:
-            lines += _greedy_lines(paragraph, room, size, bold)
+    ends = list(accumulate(_advances(paragraph.split(" ")), initial=0))
+    if ends[-1] <= limit:
+        return 1
+    if "  " in paragraph or paragraph[0] == " " or paragraph[-1] == " ":  # an empty word
+        return _greedy_lines(paragraph, room, size, bold)
+    lines = start = 0
+    count = len(ends) - 1
+    while start < count:
+        line_end = bisect_right(ends, ends[start] + limit) - 1
+        if line_end == start:  # a word wider than the column
+            return _greedy_lines(paragraph, room, size, bold)
+        start = line_end
+        lines += 1
     return lines
 
 
