@@ -1,6 +1,8 @@
 """Benchmark: consolidating a province's round (issue 10).
 
-Targets, each measured as a whole process (start-up included), best of ``--repeat`` runs:
+Targets, each measured as a whole process (start-up included), best of ``--repeat`` runs (the
+round and ``sokets validate`` on it are run in turn, so that their ratio is measured under the same
+load):
 
 1. one round (506 reports as JSON) consolidated to XLSX in under 3 s, and within 2x of
    ``sokets validate`` on the same files;
@@ -30,8 +32,8 @@ from tests.rounds import generate_round  # noqa: E402 - the repository's own tes
 AS_OF = "2023-09-01"
 
 
-def measure(args: list[str], repeat: int) -> tuple[float, float]:
-    """(best seconds, peak MB) of ``python -m sokets ARGS`` in fresh processes."""
+def _run(args: list[str]) -> tuple[float, float]:
+    """(seconds, peak MB) of one ``python -m sokets ARGS`` in a fresh process."""
     script = (
         "import resource, subprocess, sys, time\n"
         "start = time.perf_counter()\n"
@@ -43,16 +45,29 @@ def measure(args: list[str], repeat: int) -> tuple[float, float]:
         "print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    runs = []
-    for _ in range(repeat):
-        out = subprocess.run(
-            [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
-        )
-        if out.returncode:
-            raise SystemExit(f"sokets {' '.join(args)} failed: {out.stderr}")
-        seconds, peak = out.stdout.split()
-        runs.append((float(seconds), float(peak)))
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
+    )
+    if out.returncode:
+        raise SystemExit(f"sokets {' '.join(args)} failed: {out.stderr}")
+    seconds, peak = out.stdout.split()
+    return float(seconds), float(peak)
+
+
+def measure(args: list[str], repeat: int) -> tuple[float, float]:
+    """(best seconds, peak MB) of ``python -m sokets ARGS`` in fresh processes."""
+    runs = [_run(args) for _ in range(repeat)]
     return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def measure_together(commands: list[list[str]], repeat: int) -> list[tuple[float, float]]:
+    """:func:`measure` of each command, run in turn ``repeat`` times: a ratio of two commands
+    is then measured under the same conditions (the machine's load drifts)."""
+    runs: list[list[tuple[float, float]]] = [[] for _ in commands]
+    for _ in range(repeat):
+        for found, args in zip(runs, commands, strict=True):
+            found.append(_run(args))
+    return [(min(r[0] for r in found), max(r[1] for r in found)) for found in runs]
 
 
 def as_workbooks(reports: list[Path], folder: Path) -> None:
@@ -89,9 +104,10 @@ def main() -> int:
         print(f"round: {len(reports)} reports in {round_}\n")
         out = work / f"tong-hop{suffix}"
         consolidate = ["consolidate", str(round_), "--as-of", AS_OF, "--to", args.to, "-o"]
-        validate_s, validate_mb = measure(["validate", "-q", str(round_)], args.repeat)
+        (validate_s, validate_mb), (one_s, one_mb) = measure_together(
+            [["validate", "-q", str(round_)], [*consolidate, str(out)]], args.repeat
+        )
         report("sokets validate (one round)", validate_s, validate_mb, "reference", True)
-        one_s, one_mb = measure([*consolidate, str(out)], args.repeat)
         report(f"sokets consolidate --to {args.to} (one round)", one_s, one_mb, "< 3 s", one_s < 3)
         report("  ... / validate", one_s / validate_s, 0, "<= 2x", one_s <= 2 * validate_s)
         report("  ... peak memory", 0, one_mb, "< 200 MB", one_mb < 200)

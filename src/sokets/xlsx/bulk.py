@@ -21,7 +21,7 @@ filters, merged ranges, charts).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -34,6 +34,8 @@ from sokets.xlsx.safety import FORMULA_STARTS, MAX_CELL_CHARS, column_letters, e
 _EXACT_INTEGERS = 10**15
 _EXCEL_EPOCH = date(1899, 12, 30)
 _EXCEL_FIRST_DAY = date(1900, 3, 1)
+#: Rows joined into one piece of a sheet's XML (see :meth:`SheetRows.pieces`).
+_ROWS_A_PIECE = 1000
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,7 @@ class SheetRows:
         letters = self._letters
         labels = self._labels
         measured = self._measured
+        looks = self._looks
         tall = sty.DEFAULT_HEIGHT
         xml: list[str] = []
         merged: list[str] = []
@@ -244,28 +247,37 @@ class SheetRows:
             span = spans.get(index, 1) if spans else 1
             if cell is not None:
                 value, look = cell
-                fmt = self._looks(look)
-                if isinstance(value, bool):
-                    value = YES if value else NO
-                if value is None or value == "":
-                    xml.append(f'<c r="{letters[column]}{row}" s="{fmt.id}"/>')
+                fmt = looks(look)
+                if value.__class__ is str and value:  # the usual cell: a text
+                    if fmt.wrap:
+                        if column in labels:
+                            key = (value, column, span, fmt.id)
+                            lines = measured.get(key, 0)
+                            if not lines:
+                                width = self._width(column, span)
+                                lines = sty.text_lines(value, width, fmt.size, fmt.bold)
+                                measured[key] = lines
+                        else:
+                            width = self._width(column, span)
+                            lines = sty.text_lines(value, width, fmt.size, fmt.bold)
+                        if lines > fmt.most_lines:
+                            del self.cuts[cuts:]  # the row is written again, in pieces
+                            return None
+                        if lines > 1 or fmt.size > sty.SIZE:
+                            tall = max(tall, sty.row_height(lines, fmt.size))
+                    elif fmt.size > sty.SIZE:
+                        tall = max(tall, sty.row_height(1, fmt.size))
+                    xml.append(self._text(f"{letters[column]}{row}", value, fmt))
                 else:
-                    lines = 1
-                    if fmt.wrap and isinstance(value, str):
-                        key = (value, column, span, fmt.id)
-                        known = measured.get(key) if column in labels else None
-                        if known is None:
-                            known = sty.text_lines(
-                                value, self._width(column, span), fmt.size, fmt.bold
-                            )
-                            if known > fmt.most_lines:
-                                del self.cuts[cuts:]  # the row is written again, in pieces
-                                return None
-                            if column in labels:
-                                measured[key] = known
-                        lines = known
-                    if lines > 1 or fmt.size > sty.SIZE:
-                        tall = max(tall, sty.row_height(lines, fmt.size))
+                    if isinstance(value, bool):
+                        value = YES if value else NO
+                    if value is not None and value != "":
+                        lines = 1
+                        if isinstance(value, str) and fmt.wrap:  # Có, Không
+                            width = self._width(column, span)
+                            lines = sty.text_lines(value, width, fmt.size, fmt.bold)
+                        if lines > 1 or fmt.size > sty.SIZE:
+                            tall = max(tall, sty.row_height(lines, fmt.size))
                     xml.append(self._cell(row, column, value, fmt))
                 if span > 1:
                     stop = column + span - 1
@@ -318,10 +330,11 @@ class SheetRows:
         return f'<c r="{ref}" s="{fmt.id}"><v>{value!r}</v></c>'
 
     def _text(self, ref: str, value: str, fmt: Format) -> str:
-        # Most texts need no escape: printable characters only (no control character, surrogate
-        # or U+FFFE/U+FFFF) and nothing that reads as an escape. Checking is quicker than the
-        # regular expression.
-        text = value if value.isprintable() and "_x" not in value else encode_text(value)
+        # Most texts need no escape: printable characters and line breaks only (no other control
+        # character, surrogate or U+FFFE/U+FFFF) and nothing that reads as an escape. Checking
+        # is quicker than the regular expression.
+        plain = value.isprintable() or ("\n" in value and value.replace("\n", "").isprintable())
+        text = value if plain and "_x" not in value else encode_text(value)
         if len(text) > MAX_CELL_CHARS:
             mark = f" […] (cắt bớt: văn bản dài {len(value):,} ký tự)".replace(",", ".")
             room = MAX_CELL_CHARS - len(mark)
@@ -332,8 +345,17 @@ class SheetRows:
             self.cuts.append((ref, len(value)))
         style = fmt.quoted if text.startswith(FORMULA_STARTS) else fmt.id
         space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-        return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+        if "&" in text or "<" in text or ">" in text:
+            text = escape(text)
+        return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
     def xml(self) -> str:
         """The ``<sheetData>`` element."""
-        return f"<sheetData>{''.join(self._xml)}</sheetData>"
+        return "".join(self.pieces())
+
+    def pieces(self) -> Iterator[str]:
+        """The ``<sheetData>`` element in pieces of some thousand rows."""
+        yield "<sheetData>"
+        for start in range(0, len(self._xml), _ROWS_A_PIECE):
+            yield "".join(self._xml[start : start + _ROWS_A_PIECE])
+        yield "</sheetData>"

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
@@ -293,8 +293,10 @@ class Worksheet:
             "</sheetView></sheetViews>"
         )
 
-    def xml(self, *, selected: bool, drawing: str | None) -> str:
-        """The sheet part; ``drawing`` is the relationship id of its charts' drawing."""
+    def xml(self, *, selected: bool, drawing: str | None) -> Iterator[str]:
+        """The sheet part, in pieces (its cells are megabytes: they are written to the package
+        as they come, not joined first); ``drawing`` is the relationship id of its charts'
+        drawing."""
         rows = self.rows
         cols = "".join(
             f'<col min="{n}" max="{n}" width="{width:g}" customWidth="1"/>'
@@ -309,13 +311,15 @@ class Worksheet:
             else ""
         )
         breaks = "".join(f'<brk id="{row}" max="16383" man="1"/>' for row in self.breaks)
-        return (
+        yield (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}" '
             f'xmlns:r="{RELATIONSHIPS_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
             f'<dimension ref="{rows.dimension}"/>{self._views(selected)}'
             f'<sheetFormatPr defaultRowHeight="{sty.DEFAULT_HEIGHT:g}"/><cols>{cols}</cols>'
-            + rows.xml()
-            + (f'<autoFilter ref="{self.filter}"/>' if self.filter else "")
+        )
+        yield from rows.pieces()
+        yield (
+            (f'<autoFilter ref="{self.filter}"/>' if self.filter else "")
             + (f'<mergeCells count="{len(rows.merged)}">{merged}</mergeCells>' if merged else "")
             + f'<pageMargins left="{m.left}" right="{m.right}" top="{m.top}" '
             f'bottom="{m.bottom}" header="{m.header}" footer="{m.footer}"/>'
@@ -432,7 +436,8 @@ class Workbook:
 
     def save(self) -> bytes:
         """The workbook's bytes (an ``.xlsx`` package)."""
-        parts: list[tuple[str, str, str | None]] = []  # name, XML, content type (None: default)
+        # name, XML (or its pieces), content type (None: the default)
+        parts: list[tuple[str, str | Iterable[str], str | None]] = []
         sheet_types = f"{_TYPES}.spreadsheetml"
         relations = [
             (f"{RELATIONSHIPS_NS}/worksheet", f"worksheets/sheet{n}.xml")
@@ -507,7 +512,12 @@ class Workbook:
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=_COMPRESSION) as zf:
             for name, xml, _ in [("[Content_Types].xml", types, None), *parts]:
-                zf.writestr(name, xml.encode("utf-8"))
+                if isinstance(xml, str):
+                    zf.writestr(name, xml.encode("utf-8"))
+                    continue
+                with zf.open(name, "w") as part:
+                    for piece in xml:
+                        part.write(piece.encode("utf-8"))
         return out.getvalue()
 
 
