@@ -157,9 +157,9 @@ def issues(counted: Counted, tables: Tables) -> list[IssueEntry]:
     found: list[IssueEntry] = []
 
     def add(kind: str, unit: Unit, where: str, text: str) -> None:
-        if text.strip():  # built from parts already validated, as item_answer()
+        if text.strip():
             found.append(
-                IssueEntry.model_construct(
+                IssueEntry(
                     kind=kind,  # type: ignore[arg-type]
                     unit_code=unit.code,
                     unit_name=unit.name,

@@ -47,6 +47,11 @@ class _Sum:
         elif isinstance(value, int):
             self.total += value
 
+    def merge(self, other: _Sum) -> None:
+        """Add ``other``'s totals to these."""
+        for name in _SUMS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
     def row(self, kind: IndicatorKind, code: str, name: str) -> RollupRow:
         row = RollupRow(
             scope_code=code,
@@ -64,6 +69,9 @@ class _Sum:
         else:
             row.total = self.total
         return row
+
+
+_SUMS = tuple(_Sum.__dataclass_fields__)
 
 
 def _district_of(unit: Unit) -> str | None:
@@ -95,19 +103,25 @@ def rollup(
     ``audience`` are the expected units that must give it and ``given`` the counted units'
     indicator values for the leaf, each with its district (``""`` for a provincial unit)."""
     by_district: dict[str, _Sum] = {}
-    total = _Sum()
     for _, district in audience:
-        by_district.setdefault(district, _Sum()).expected += 1
-        total.expected += 1
+        sums = by_district.get(district)
+        if sums is None:
+            sums = by_district[district] = _Sum()
+        sums.expected += 1
     mismatches = []
     for unit, district, values in given:
         value = getattr(values, indicator.id, None)
         if value is None:
             continue
-        by_district.setdefault(district, _Sum()).add(indicator.kind, value)
-        total.add(indicator.kind, value)
+        sums = by_district.get(district)
+        if sums is None:
+            sums = by_district[district] = _Sum()
+        sums.add(indicator.kind, value)
         if isinstance(value, Ratio) and (found := _mismatch(unit, value)) is not None:
             mismatches.append(found)
+    total = _Sum()  # the districts' sums added up: the same as adding up every unit
+    for sums in by_district.values():
+        total.merge(sums)
     rows = [
         by_district[d.code].row(indicator.kind, d.code, d.name)
         for d in registry.of_kind(UnitKind.DISTRICT)

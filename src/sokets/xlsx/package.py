@@ -129,17 +129,9 @@ class Stylesheet:
             found = self._formats[cell] = len(self._formats) + 1
         return found
 
-    def _xf(
-        self,
-        *,
-        number_format: str,
-        font: sty.Font,
-        fill: str | None,
-        border: bool,
-        alignment: sty.Alignment,
-        locked: bool,
-        extra: str = "",
-    ) -> str:
+    def _xf(self, look: sty.NamedStyle | CellFormat, extra: str = "") -> str:
+        """An ``<xf>`` of a named style or a cell format (both have the same parts)."""
+        alignment = look.alignment
         align = ""
         if alignment.horizontal:
             align += f' horizontal="{alignment.horizontal}"'
@@ -148,34 +140,19 @@ class Stylesheet:
         if alignment.wrap:
             align += ' wrapText="1"'
         return (
-            f'<xf numFmtId="{self._number(number_format)}" fontId="{self._font(font)}" '
-            f'fillId="{self._fill(fill)}" borderId="{int(border)}"{extra} applyNumberFormat="1" '
-            'applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1" applyProtection="1">'
-            f'<alignment{align}/><protection locked="{int(locked)}" hidden="0"/></xf>'
+            f'<xf numFmtId="{self._number(look.number_format)}" fontId="{self._font(look.font)}" '
+            f'fillId="{self._fill(look.fill)}" borderId="{int(look.border)}"{extra} '
+            'applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1" '
+            f'applyProtection="1"><alignment{align}/><protection locked="{int(look.locked)}" '
+            'hidden="0"/></xf>'
         )
 
     def xml(self) -> str:
         """``xl/styles.xml``."""
-        named = [
-            self._xf(
-                number_format=s.number_format,
-                font=s.font,
-                fill=s.fill,
-                border=s.border,
-                alignment=s.alignment,
-                locked=s.locked,
-            )
-            for s in sty.NAMED_STYLES
-        ]
+        named = [self._xf(style) for style in sty.NAMED_STYLES]
         cells = [
             self._xf(
-                number_format=f.number_format,
-                font=f.font,
-                fill=f.fill,
-                border=f.border,
-                alignment=f.alignment,
-                locked=f.locked,
-                extra=f' xfId="{self._styles[f.style]}"' + (' quotePrefix="1"' if f.quoted else ""),
+                f, f' xfId="{self._styles[f.style]}"' + (' quotePrefix="1"' if f.quoted else "")
             )
             for f in self._formats
         ]
@@ -481,6 +458,7 @@ class Workbook:
                 )
             )
         parts.append(("xl/styles.xml", self.styles.xml(), f"{sheet_types}.styles+xml"))
+        # the Office theme as openpyxl 3.1 writes it (MIT licence); a test keeps them equal
         theme = resources.files("sokets").joinpath("data", "xlsx-theme.xml").read_text("utf-8")
         parts.append(("xl/theme/theme1.xml", theme, f"{_TYPES}.theme+xml"))
         core, app = self._properties()
