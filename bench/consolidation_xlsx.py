@@ -5,7 +5,7 @@ consolidate --to xlsx`` on a province's round (reading and checking the files ta
 stays within 3 s as one process. The consolidation is read from a JSON document (``--from``, as
 ``sokets consolidate --to json`` writes it) or built from a generated round (``bench/
 validate_round.py``: one valid report per unit). Times are the median and the best of
-``--repeat`` runs after one warm-up run; importing openpyxl is measured apart.
+``--repeat`` runs after one warm-up run; importing the XLSX modules is measured apart.
 
 Run from the repository root::
 
@@ -49,7 +49,7 @@ def main() -> int:
     started = time.perf_counter()
     from sokets.xlsx.consolidation import ConsolidationWorkbook
 
-    print(f"import openpyxl + sokets.xlsx: {(time.perf_counter() - started) * 1000:.0f} ms (once)")
+    print(f"import sokets.xlsx: {(time.perf_counter() - started) * 1000:.0f} ms (once)")
     renderer = ConsolidationWorkbook()
     data = renderer.render(consolidation)
     times = []
