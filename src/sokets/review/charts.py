@@ -16,18 +16,17 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import multiprocessing
-import multiprocessing.context
 import os
 import textwrap
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sokets.outputs import write_atomic
 from sokets.review.figures import Chart, format_count, format_percent
+
+if TYPE_CHECKING:  # multiprocessing loads when processes are started, not with this module
+    from concurrent.futures import Executor
 
 #: What the documents say where a chart would be without matplotlib.
 INSTALL_HINT = (
@@ -163,21 +162,19 @@ def _import_matplotlib() -> None:
     import sokets.review.figures  # noqa: F401 - what the charts to draw unpickle into
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """A fork server where there is one (no fork of a process that may run threads), else spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
 def warm_up() -> None:
     """Start background processes that import matplotlib, for :func:`start_drawing` to draw in
     (nothing happens without matplotlib, or where a process cannot be started)."""
     global _POOL
     if _POOL is not None or not available():
         return
+    from concurrent.futures import ProcessPoolExecutor
+
+    from sokets._workers import context
+
     workers = max(1, min(WORKERS, os.cpu_count() or 1))
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context())
         for _ in range(workers):
             pool.submit(_import_matplotlib)
     except (OSError, RuntimeError, NotImplementedError):
@@ -202,6 +199,8 @@ def start_drawing(charts: Sequence[Chart], formats: Sequence[str]) -> Callable[[
     charts = list(charts)
     formats = tuple(formats)
     if _POOL is not None and charts:
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             futures = [
                 _POOL.submit(draw_many, share, formats) for share in _shares(charts, WORKERS)

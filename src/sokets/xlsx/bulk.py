@@ -34,6 +34,8 @@ from sokets.xlsx.safety import FORMULA_STARTS, MAX_CELL_CHARS, column_letters, e
 _EXACT_INTEGERS = 10**15
 _EXCEL_EPOCH = date(1899, 12, 30)
 _EXCEL_FIRST_DAY = date(1900, 3, 1)
+#: The longest text a label column remembers (a name, not a cut text).
+_LABEL_CHARS = 500
 #: Rows joined into one piece of a sheet's XML (see :meth:`SheetRows.pieces`).
 _ROWS_A_PIECE = 1000
 
@@ -141,7 +143,8 @@ class SheetRows:
         self._looks = looks
         self._widths = list(widths)
         self._labels = frozenset(labels)
-        self._measured: dict[tuple[str, int, int, int], int] = {}
+        # a label's lines and its cell's XML after the reference
+        self._measured: dict[tuple[str, int, int, int], tuple[int, str]] = {}
         self._letters = [column_letters(n) for n in range(1, len(widths) + 1)]
         self._xml: list[str] = []
         self.last_row = 0
@@ -249,25 +252,34 @@ class SheetRows:
                 value, look = cell
                 fmt = looks(look)
                 if value.__class__ is str and value:  # the usual cell: a text
-                    if fmt.wrap:
-                        if column in labels:
-                            key = (value, column, span, fmt.id)
-                            lines = measured.get(key, 0)
-                            if not lines:
+                    ref = f"{letters[column]}{row}"
+                    if column in labels and len(value) <= _LABEL_CHARS:  # measured, written once
+                        key = (value, column, span, fmt.id)
+                        known = measured.get(key)
+                        if known is None:
+                            lines = 1
+                            if fmt.wrap:
                                 width = self._width(column, span)
                                 lines = sty.text_lines(value, width, fmt.size, fmt.bold)
-                                measured[key] = lines
-                        else:
+                            known = measured[key] = (lines, self._text(ref, value, fmt, ""))
+                        lines, body = known
+                        text = f'<c r="{ref}"{body}'
+                    else:
+                        lines = 1
+                        if fmt.wrap:
                             width = self._width(column, span)
                             lines = sty.text_lines(value, width, fmt.size, fmt.bold)
-                        if lines > fmt.most_lines:
-                            del self.cuts[cuts:]  # the row is written again, in pieces
-                            return None
-                        if lines > 1 or fmt.size > sty.SIZE:
-                            tall = max(tall, sty.row_height(lines, fmt.size))
-                    elif fmt.size > sty.SIZE:
+                        text = self._text(ref, value, fmt)
+                    if lines > fmt.most_lines:
+                        del self.cuts[cuts:]  # the row is written again, in pieces
+                        return None
+                    if lines > 1 or fmt.size > sty.SIZE:
+                        tall = max(tall, sty.row_height(lines, fmt.size))
+                    xml.append(text)
+                elif value.__class__ is int and -_EXACT_INTEGERS < value < _EXACT_INTEGERS:
+                    if fmt.size > sty.SIZE:
                         tall = max(tall, sty.row_height(1, fmt.size))
-                    xml.append(self._text(f"{letters[column]}{row}", value, fmt))
+                    xml.append(f'<c r="{letters[column]}{row}" s="{fmt.id}"><v>{value}</v></c>')
                 else:
                     if isinstance(value, bool):
                         value = YES if value else NO
@@ -329,7 +341,9 @@ class SheetRows:
             return self._text(ref, str(value), fmt)
         return f'<c r="{ref}" s="{fmt.id}"><v>{value!r}</v></c>'
 
-    def _text(self, ref: str, value: str, fmt: Format) -> str:
+    def _text(self, ref: str, value: str, fmt: Format, start: str | None = None) -> str:
+        """A text cell's XML; from ``start`` instead of ``<c r="REF"`` (``""``: what follows
+        the reference, for a label)."""
         # Most texts need no escape: printable characters and line breaks only (no other control
         # character, surrogate or U+FFFE/U+FFFF) and nothing that reads as an escape. Checking
         # is quicker than the regular expression.
@@ -347,7 +361,9 @@ class SheetRows:
         space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
         if "&" in text or "<" in text or ">" in text:
             text = escape(text)
-        return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+        if start is None:
+            start = f'<c r="{ref}"'
+        return f'{start} s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
     def xml(self) -> str:
         """The ``<sheetData>`` element."""
