@@ -77,3 +77,18 @@ def test_a_look_is_one_cell_format_however_often_it_is_used() -> None:
     assert looks(Look()) == first  # an equal look, another object
     assert looks(Look(bold=True)).id not in (first.id, first.quoted)
     assert first.quoted != first.id
+
+
+def test_a_text_of_a_str_subclass_taller_than_a_row_is_continued_too() -> None:
+    from enum import StrEnum
+
+    class Long(StrEnum):
+        TEXT = " ".join(["Chuyển đổi số"] * 700)
+
+    written = []
+    for value in (str(Long.TEXT), Long.TEXT):
+        rows = SheetRows(Looks(Stylesheet()), [40])
+        rows.append([(value, TEXT)])
+        written.append((rows.continued, rows.xml()))
+    assert written[0][0] > 0
+    assert written[1] == written[0]

@@ -91,6 +91,15 @@ def test_fast_measuring_agrees_with_laying_words_out_one_by_one() -> None:
                 assert sty.text_lines(text, width, size, bold) == expected, (width, text[:20])
 
 
+def test_a_line_that_fills_the_column_exactly_is_measured_alike_both_ways() -> None:
+    for text, width in (
+        ("tỉnh with of on is vụ at tỉnh was UBND", 35),
+        ("but an đơn tỉnh đổi or huyện cơ with vụ số is vụ it vị by by đơn cơ đổi hoạch", 68),
+    ):
+        expected = sty._greedy_lines(text, sty.column_points(width), sty.SIZE, False)
+        assert sty.text_lines(text, width) == expected
+
+
 @given(
     text=st.lists(
         st.one_of(
@@ -99,7 +108,9 @@ def test_fast_measuring_agrees_with_laying_words_out_one_by_one() -> None:
         ),
         max_size=40,
     ).map("".join),
-    width=st.sampled_from([3, 5, 10, 16, 28, 45, 100]),
+    # 13, 24, 35, 46: columns whose room is a whole number of thousandths of 11 points, where a
+    # line can fill the column exactly
+    width=st.sampled_from([3, 5, 10, 13, 16, 24, 28, 35, 45, 46, 68, 100]),
     size=st.sampled_from([10, 11, 13]),
     bold=st.booleans(),
 )

@@ -251,7 +251,7 @@ class SheetRows:
             if cell is not None:
                 value, look = cell
                 fmt = looks(look)
-                if value.__class__ is str and value:  # the usual cell: a text
+                if isinstance(value, str) and value:  # the usual cell: a text
                     ref = f"{letters[column]}{row}"
                     if column in labels and len(value) <= _LABEL_CHARS:  # measured, written once
                         key = (value, column, span, fmt.id)
@@ -285,7 +285,7 @@ class SheetRows:
                         value = YES if value else NO
                     if value is not None and value != "":
                         lines = 1
-                        if isinstance(value, str) and fmt.wrap:  # Có, Không
+                        if isinstance(value, str) and fmt.wrap:  # Có, Không: never too tall
                             width = self._width(column, span)
                             lines = sty.text_lines(value, width, fmt.size, fmt.bold)
                         if lines > 1 or fmt.size > sty.SIZE:

@@ -250,7 +250,7 @@ class Worksheet:
 
     def _views(self, selected: bool) -> str:
         tab = ' tabSelected="1"' if selected else ""
-        if self.freeze is None:
+        if self.freeze is None or self.freeze == "A1":  # nothing to freeze
             return f'<sheetViews><sheetView workbookViewId="0"{tab}/></sheetViews>'
         letters = self.freeze.rstrip("0123456789")
         row = int(self.freeze[len(letters) :])
@@ -287,7 +287,9 @@ class Worksheet:
             if self.footer
             else ""
         )
-        breaks = "".join(f'<brk id="{row}" max="16383" man="1"/>' for row in self.breaks)
+        breaks = "".join(
+            f'<brk id="{row}" max="16383" man="1"/>' for row in sorted(set(self.breaks))
+        )
         yield (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}" '
             f'xmlns:r="{RELATIONSHIPS_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
@@ -303,7 +305,8 @@ class Worksheet:
             '<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"/>'
             + (f"<headerFooter><oddFooter>{escape(footer)}</oddFooter></headerFooter>")
             + (
-                f'<rowBreaks count="{len(self.breaks)}" manualBreakCount="{len(self.breaks)}">'
+                f'<rowBreaks count="{len(set(self.breaks))}" '
+                f'manualBreakCount="{len(set(self.breaks))}">'
                 f"{breaks}</rowBreaks>"
                 if breaks
                 else ""

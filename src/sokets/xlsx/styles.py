@@ -160,20 +160,15 @@ def _char_width(char: str) -> int:
     return _WIDTHS.get(base, 500)
 
 
-def text_width(text: str, size: float = SIZE, bold: bool = False) -> float:
-    """The printed width of ``text`` in points, in Times New Roman of ``size`` points."""
-    width = sum(_char_width(char) for char in text) * size / 1000
-    return width * _BOLD if bold else width
-
-
 def column_points(width: float) -> float:
     """The points of a column of ``width`` (spreadsheet units) that wrapped text may fill."""
     return max((width * _UNIT_PX + _COLUMN_PX) * 0.75 * _USABLE - 3, 1.0)
 
 
 _SPACE = _WIDTHS[" "]
-#: Words remembered at most (then forgotten all at once).
+#: Words remembered at most (then forgotten all at once), and the longest word remembered.
 _MAX_WORDS = 200_000
+_LONGEST_WORD = 64
 #: The width of each word met so far plus a space (thousandths of the font size): the same words
 #: come back again and again, and a look-up is much cheaper than adding letters up.
 _ADVANCES: dict[str, int] = {}
@@ -186,24 +181,31 @@ def _advances(words: list[str]) -> list[int]:
     except KeyError:  # a word met for the first time
         if len(_ADVANCES) >= _MAX_WORDS:
             _ADVANCES.clear()
+        found = []
         for word in words:
-            if word not in _ADVANCES:
-                _ADVANCES[word] = sum(map(_char_width, word)) + _SPACE
-        return list(map(_ADVANCES.__getitem__, words))
+            advance = _ADVANCES.get(word)
+            if advance is None:
+                advance = sum(map(_char_width, word)) + _SPACE
+                if len(word) <= _LONGEST_WORD:  # not a long run of letters without a space
+                    _ADVANCES[word] = advance
+            found.append(advance)
+        return found
 
 
 def _greedy_lines(paragraph: str, room: float, size: float, bold: bool) -> int:
-    """The lines of one paragraph, word by word (see :func:`text_lines`)."""
-    space = text_width(" ", size, bold)
+    """The lines of one paragraph, word by word (see :func:`text_lines`): widths in thousandths
+    of the font size, as :func:`text_lines` adds them up, so that both agree to the last unit
+    when a line fills the column exactly."""
+    room = room * 1000 / (size * (_BOLD if bold else 1.0))
     lines = 1
     used = 0.0
     for word in paragraph.split(" "):
-        needed = text_width(word, size, bold)
-        if used and used + space + needed > room:
+        needed: float = sum(map(_char_width, word))
+        if used and used + _SPACE + needed > room:
             lines += 1
             used = 0.0
         elif used:
-            needed += space
+            needed += _SPACE
         if used + needed > room:  # a word wider than the column breaks across lines
             extra = math.ceil((used + needed) / room) - 1
             lines += extra
