@@ -29,6 +29,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from sokets.xlsx import styles as sty
+from sokets.xlsx.safety import column_number
 
 if TYPE_CHECKING:
     from sokets.xlsx.bulk import SheetRows
@@ -254,7 +255,7 @@ class Worksheet:
             return f'<sheetViews><sheetView workbookViewId="0"{tab}/></sheetViews>'
         letters = self.freeze.rstrip("0123456789")
         row = int(self.freeze[len(letters) :])
-        column = _column_number(letters)
+        column = column_number(letters)
         split = ""
         if column > 1:
             split += f' xSplit="{column - 1}"'
@@ -334,13 +335,6 @@ class Worksheet:
             f'<xdr:wsDr xmlns:xdr="{_SHEET_DRAWING}" xmlns:a="{DRAWING_NS}" xmlns:c="{CHART_NS}" '
             f'xmlns:r="{RELATIONSHIPS_NS}">{anchors}</xdr:wsDr>'
         )
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
 
 
 def _relationships(targets: Iterable[tuple[str, str]]) -> str:

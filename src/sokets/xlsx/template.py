@@ -39,6 +39,7 @@ from sokets.units import Unit, get_registry
 from sokets.xlsx import layout as lay
 from sokets.xlsx import styles as sty
 from sokets.xlsx.layout import Kind, Table
+from sokets.xlsx.package import quote_sheet
 from sokets.xlsx.safety import FORMULA_STARTS, MAX_CELL_CHARS, column_letters, encode_text
 
 
@@ -578,7 +579,7 @@ class _Writer:
             lay.LIST_ITEMS: self.content.items,
             lay.LIST_MEASURES: list(lay.MEASURES),
         }
-        quoted = "'" + lay.LISTS_SHEET.replace("'", "''") + "'"
+        quoted = quote_sheet(lay.LISTS_SHEET)
         for name, (letter, header) in lay.LIST_COLUMNS.items():
             values = entries[name] or [""]
             put_text(ws[f"{letter}1"], header)
