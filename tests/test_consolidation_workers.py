@@ -22,6 +22,7 @@ from tests.rounds import generate_round
 AS_OF = date(2023, 9, 1)
 #: The module (the package exports its function ``collect`` under the same name).
 collect_module = importlib.import_module("sokets.consolidation.collect")
+remote_module = importlib.import_module("sokets.consolidation.remote")
 
 
 @pytest.fixture(scope="module")
@@ -71,12 +72,12 @@ def test_the_submissions_a_worker_sends_are_those_read_here(mixed_round: Path) -
     entries = list(enumerate(sorted(mixed_round.iterdir())))
     enabled = gc.isenabled()
     try:
-        data = collect_module._read_remote(entries)
+        data = remote_module.read_remote(entries)
     finally:
         if enabled:
             gc.enable()
     assert data
-    sent = collect_module._loads(data)
-    assert sent == [collect_module._read_one(entry) for entry in entries]
+    sent = remote_module.loads(data)
+    assert sent == [collect_module.read_one(entry) for entry in entries]
     models = {type(s.model).__name__ for group in sent for s in group if s.model is not None}
     assert {"Pl01Report", "Pl04Report"} <= models, models

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sokets.errors import InputError, InvalidReportError
-from sokets.xlsx import safety
+from sokets.xlsx import cells, safety
 from sokets.xlsx.reader import read_workbook
 from tests.xlsx.helpers import COMMUNE, edited, open_book, with_header
 
@@ -211,7 +211,7 @@ def test_values_beyond_the_sheet_limits_are_refused_with_their_cell() -> None:
         wb["Số liệu"].cell(5, safety.MAX_COLUMNS + 1).value = "x"
 
     error = _refused(edited(with_header(COMMUNE), far_right), "giới hạn")
-    assert error.location == f"Số liệu!{safety.column_letters(safety.MAX_COLUMNS + 1)}5"
+    assert error.location == f"Số liệu!{cells.column_letters(safety.MAX_COLUMNS + 1)}5"
 
 
 @pytest.mark.parametrize(
@@ -303,8 +303,8 @@ def test_macros_and_external_links_are_ignored() -> None:
 
 @given(st.text())
 def test_cell_text_encoding_is_reversible_and_xml_safe(text: str) -> None:
-    stored = safety.encode_text(text)
-    assert safety.decode_text(stored) == text
+    stored = cells.encode_text(text)
+    assert cells.decode_text(stored) == text
     assert not any(
         (ord(c) < 0x20 and c not in "\t\n") or 0xD800 <= ord(c) <= 0xDFFF or c in "\ufffe\uffff"
         for c in stored
@@ -312,9 +312,9 @@ def test_cell_text_encoding_is_reversible_and_xml_safe(text: str) -> None:
 
 
 def test_cell_text_decoding_reads_excels_own_escapes() -> None:
-    assert safety.decode_text("a_x000D_b_x0001_") == "a\rb\x01"
-    assert safety.decode_text("_x0041_ stays") == "_x0041_ stays"
-    assert safety.decode_text("_x005F_x0041_") == "_x0041_"
+    assert cells.decode_text("a_x000D_b_x0001_") == "a\rb\x01"
+    assert cells.decode_text("_x0041_ stays") == "_x0041_ stays"
+    assert cells.decode_text("_x005F_x0041_") == "_x0041_"
 
 
 def test_load_workbook_errors_are_input_errors() -> None:

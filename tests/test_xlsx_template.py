@@ -21,6 +21,7 @@ from sokets.models.tables import PL02_COLUMNS, PL03_COLUMNS
 from sokets.outline import outline_for
 from sokets.render import blank_renderer, report_renderer
 from sokets.units import get_registry
+from sokets.xlsx import cells
 from sokets.xlsx import layout as lay
 from sokets.xlsx.template import TemplateError, build_workbook, put_text
 from tests.conftest import EXAMPLES
@@ -103,7 +104,7 @@ def test_indicator_rows_have_formula_and_yes_no_list_from_hidden_sheet() -> None
     assert reference == f"'{lay.LISTS_SHEET}'!$A$2:$A$3"
     lists = wb[lay.LISTS_SHEET]
     assert lists.sheet_state == "hidden"
-    assert [lists["A2"].value, lists["A3"].value] == [lay.YES, lay.NO]
+    assert [lists["A2"].value, lists["A3"].value] == [cells.YES, cells.NO]
     assert ws.column_dimensions["B"].hidden
 
 

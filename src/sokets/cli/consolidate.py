@@ -143,8 +143,6 @@ def handle(args: argparse.Namespace) -> int:
     from sokets.errors import OutputError
     from sokets.outputs import check_output, write_atomic
     from sokets.render import consolidation_renderer
-    from sokets.review.charts import INSTALL_HINT, warm_up
-    from sokets.review.charts import available as charts_available
 
     if args.draft_report and not args.district:
         warn("sokets: --draft-report cần --district / needs --district")
@@ -158,9 +156,13 @@ def handle(args: argparse.Namespace) -> int:
     if args.to != "docx" and any(v is not None for v in review.values()):
         warn("sokets: --issuer, --signer… chỉ dùng với --to docx / only with --to docx")
         return EXIT_USAGE
-    if args.charts and not charts_available():
-        warn(f"sokets: --charts: {INSTALL_HINT}")
-        return EXIT_USAGE
+    if args.charts:
+        from sokets.review.charts import INSTALL_HINT
+        from sokets.review.charts import available as charts_available
+
+        if not charts_available():
+            warn(f"sokets: --charts: {INSTALL_HINT}")
+            return EXIT_USAGE
     if args.charts and Path(args.charts).exists() and not Path(args.charts).is_dir():
         raise OutputError("--charts cần một thư mục / needs a folder", source=args.charts)
     renderer = consolidation_renderer(args.to, **(review if args.to == "docx" else {}))
@@ -184,6 +186,8 @@ def handle(args: argparse.Namespace) -> int:
         suffix = draft.suffix.lower() if draft.suffix.lower() in DRAFT_SUFFIXES else ".json"
         check_output(draft, suffix=suffix, inputs=args.paths)
     if args.to == "docx" or args.charts:
+        from sokets.review.charts import warm_up
+
         warm_up()  # matplotlib loads in a background process while the reports are read
     gc.freeze()  # a short-lived process holding many objects: spare the collector the work
     gc.disable()

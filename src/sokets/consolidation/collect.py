@@ -9,13 +9,8 @@ for each file it lists, marked with the file it came through (``via``).
 from __future__ import annotations
 
 import csv
-import functools
-import gc
 import io
 import json
-import pickle
-import sys
-import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -253,15 +248,16 @@ def collect(inputs: Iterable[str | Path | Consolidation], *, workers: int = 1) -
     slow = [(n, path) for n, path in files if path.suffix.lower() in SLOW_SUFFIXES]
     if workers > 1 and len(slow) >= PARALLEL_FROM:
         from sokets._workers import ordered_map
+        from sokets.consolidation import remote
 
         # the quick files first: the caller reads them while the workers start
         slow_files = {n for n, _ in slow}
         ordered = [entry for entry in files if entry[0] not in slow_files] + slow
         read = ordered_map(
-            _read_one,
+            read_one,
             ordered,
-            remote=_read_remote,
-            decode=_loads,
+            remote=remote.read_remote,
+            decode=remote.loads,
             workers=workers,
             chunk=_CHUNK,
         )
@@ -284,76 +280,9 @@ PARALLEL_FROM = 32
 _CHUNK = 8
 
 
-def _read_one(entry: tuple[int, Path]) -> list[Submission]:
+def read_one(entry: tuple[int, Path]) -> list[Submission]:
+    """The submissions of one numbered file (see :func:`collect`)."""
     return list(read_submission(entry[1]))
-
-
-def _read_remote(entries: list[tuple[int, Path]]) -> bytes:
-    """What a background process does: read files, and pickle their submissions (``b""`` when
-    they cannot be pickled: the caller reads them again)."""
-    gc.disable()  # as the command line does: a short-lived process making many objects
-    submissions = [_read_one(e) for e in entries]
-    buffer = io.BytesIO()
-    try:
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(submissions)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return b""
-    return buffer.getvalue()
-
-
-def _loads(data: bytes) -> list[list[Submission]] | None:
-    if not data:
-        return None
-    result: list[list[Submission]] = pickle.loads(data)
-    return result
-
-
-class _Pickler(pickle.Pickler):
-    """Pickles the answer models the forms build at run time (``Pl01Answers``…), which cannot be
-    found by their names, as a look-up of the form models' classes."""
-
-    def reducer_override(self, obj: Any) -> Any:
-        if isinstance(obj, type):
-            name = obj.__name__
-            if _built_models().get(name) is obj:
-                return _built_model, (name,)
-        return NotImplemented
-
-
-def _built_model(name: str) -> type[BaseModel]:
-    return _built_models()[name]
-
-
-@functools.cache
-def _built_models() -> dict[str, type[BaseModel]]:
-    """The model classes the report models use that their module does not hold by name, by name
-    (a name two of them share is left out: such a class cannot be pickled, and its files are read
-    by the caller)."""
-    from sokets.forms import FORMS
-
-    found: dict[str, type[BaseModel]] = {}
-    shared: set[str] = set()
-    seen: set[int] = set()  # by id: an annotation need not be hashable
-
-    def walk(annotation: Any) -> None:
-        if id(annotation) in seen:
-            return
-        seen.add(id(annotation))
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            module = sys.modules.get(annotation.__module__)
-            if getattr(module, annotation.__qualname__, None) is not annotation:
-                name = annotation.__name__
-                if found.setdefault(name, annotation) is not annotation:
-                    shared.add(name)
-            for info in annotation.model_fields.values():
-                walk(info.annotation)
-            return
-        for argument in typing.get_args(annotation):
-            walk(argument)
-
-    for spec in FORMS.values():
-        walk(spec.model)
-    return {name: model for name, model in found.items() if name not in shared}
 
 
 # -- the văn thư's register of receipts, and the list of expected units --------------------------

@@ -39,6 +39,7 @@ from typing import Any
 
 from sokets._archive import CONTENT_TYPES, SAFE_PARSING, relationships, rels_part
 from sokets.errors import InputError
+from sokets.xlsx.cells import column_number
 from sokets.xlsx.safety import (
     MAX_CELLS,
     MAX_COLUMNS,
@@ -46,7 +47,6 @@ from sokets.xlsx.safety import (
     ArchiveScan,
     Budget,
     SheetPart,
-    column_number,
     open_archive,
     open_with_openpyxl,
     scan_comments,

@@ -10,7 +10,7 @@ filters, merged ranges, charts).
   overrides, registered once as a cell format of the workbook's stylesheet (:class:`Looks`).
 * Text is an inline string, never a formula, a number or an error value, whatever it starts with;
   a leading ``=``, ``+``, ``-`` or ``@`` also gets Excel's quote prefix, as in the unit templates.
-  Characters XML cannot carry are escaped (:func:`~sokets.xlsx.safety.encode_text`).
+  Characters XML cannot carry are escaped (:func:`~sokets.xlsx.cells.encode_text`).
 * A row is as tall as its tallest wrapped text (:func:`~sokets.xlsx.styles.text_lines`), and a
   text taller than a row can be is continued in the rows below
   (:func:`~sokets.xlsx.styles.split_text`), so that it prints whole.
@@ -26,9 +26,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sokets.xlsx import styles as sty
-from sokets.xlsx.layout import NO, YES
+from sokets.xlsx.cells import FORMULA_STARTS, MAX_CELL_CHARS, NO, YES, column_letters, encode_text
 from sokets.xlsx.package import CellFormat, Stylesheet, escape
-from sokets.xlsx.safety import FORMULA_STARTS, MAX_CELL_CHARS, column_letters, encode_text
 
 #: Whole numbers from this size on are written as text: a spreadsheet keeps 15 digits.
 _EXACT_INTEGERS = 10**15
@@ -141,6 +140,9 @@ class SheetRows:
         """``widths`` of the columns from A; ``labels``: the columns (from 0) whose texts come
         from a short list — names of units, places, kinds — and are measured once each."""
         self._looks = looks
+        # the format of each look met, by identity: looking a look up by its fields (a hash of
+        # nine) for each of 50,000 cells shows; ``looks`` keeps every look, so no id is reused
+        self._formats: dict[int, Format] = {}
         self._widths = list(widths)
         self._labels = frozenset(labels)
         # a label's lines and its cell's XML after the reference
@@ -236,12 +238,14 @@ class SheetRows:
     ) -> int | None:
         """:meth:`append` in one pass for a row whose texts all fit a row (most rows): its
         number, or ``None`` (nothing written) when a text must be continued below."""
-        row = self.last_row + 1
+        number = self.last_row + 1
+        row = str(number)  # written in every cell's reference
         cuts = len(self.cuts)
         letters = self._letters
         labels = self._labels
         measured = self._measured
-        looks = self._looks
+        formats = self._formats
+        widths = self._widths
         tall = sty.DEFAULT_HEIGHT
         xml: list[str] = []
         merged: list[str] = []
@@ -250,7 +254,9 @@ class SheetRows:
             span = spans.get(index, 1) if spans else 1
             if cell is not None:
                 value, look = cell
-                fmt = looks(look)
+                fmt = formats.get(id(look))
+                if fmt is None:
+                    fmt = formats[id(look)] = self._looks(look)
                 if isinstance(value, str) and value:  # the usual cell: a text
                     ref = f"{letters[column]}{row}"
                     if column in labels and len(value) <= _LABEL_CHARS:  # measured, written once
@@ -267,7 +273,7 @@ class SheetRows:
                     else:
                         lines = 1
                         if fmt.wrap:
-                            width = self._width(column, span)
+                            width = widths[column] if span == 1 else self._width(column, span)
                             lines = sty.text_lines(value, width, fmt.size, fmt.bold)
                         text = self._text(ref, value, fmt)
                     if lines > fmt.most_lines:
@@ -290,7 +296,7 @@ class SheetRows:
                             lines = sty.text_lines(value, width, fmt.size, fmt.bold)
                         if lines > 1 or fmt.size > sty.SIZE:
                             tall = max(tall, sty.row_height(lines, fmt.size))
-                    xml.append(self._cell(row, column, value, fmt))
+                    xml.append(self._cell(number, column, value, fmt))
                 if span > 1:
                     stop = column + span - 1
                     xml.extend(
@@ -299,11 +305,11 @@ class SheetRows:
                     )
                     merged.append(f"{letters[column]}{row}:{letters[stop]}{row}")
             column += span
-        self.last_row = row
+        self.last_row = number
         self.merged += merged
         ht = f' ht="{round(tall, 2)}"' if tall > sty.DEFAULT_HEIGHT + 0.01 else ""
         self._xml.append(f'<row r="{row}"{ht}>{"".join(xml)}</row>')
-        return row
+        return number
 
     def _width(self, column: int, span: int) -> float:
         return self._widths[column] if span == 1 else sum(self._widths[column : column + span])
@@ -358,7 +364,7 @@ class SheetRows:
             text += mark
             self.cuts.append((ref, len(value)))
         style = fmt.quoted if text.startswith(FORMULA_STARTS) else fmt.id
-        space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+        space = ' xml:space="preserve"' if text != text.strip() else ""  # a space at an end
         if "&" in text or "<" in text or ">" in text:
             text = escape(text)
         if start is None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sokets.xlsx import styles as sty
+from sokets.xlsx.cells import column_letters
 from sokets.xlsx.package import (
     CHART_NS,
     DRAWING_NS,
@@ -15,7 +16,6 @@ from sokets.xlsx.package import (
     escape,
     quote_sheet,
 )
-from sokets.xlsx.safety import column_letters
 
 #: The tallest chart, in cm: an A4 landscape page less its margins and the header row.
 MAX_HEIGHT_CM = 15.0

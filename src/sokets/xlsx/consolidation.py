@@ -46,8 +46,8 @@ from sokets.outline import IndicatorKind
 from sokets.plan import PLAN, PLAN_586
 from sokets.units import PL01_KINDS, UnitKind, get_registry
 from sokets.xlsx.bulk import Cell, Look, Looks
+from sokets.xlsx.cells import GENERATOR
 from sokets.xlsx.charts import bar_chart, chart_height, rows_covered
-from sokets.xlsx.layout import GENERATOR
 from sokets.xlsx.package import Stylesheet, Workbook
 from sokets.xlsx.sheets import (
     BOLD,

@@ -28,14 +28,11 @@ from sokets.models.tables import PL02_COLUMNS, PL03_COLUMNS
 from sokets.outline import IndicatorKind, Outline, OutlineItem, outline_for
 from sokets.plan import PLAN
 from sokets.units import Unit, UnitKind, get_registry
+from sokets.xlsx.cells import GENERATOR
 
 #: Version of the workbook layout (sheets, columns, meta keys). A workbook of another layout
 #: version is refused on import.
 LAYOUT_VERSION = "1"
-GENERATOR = "sokets"
-
-YES = "Có"
-NO = "Không"
 
 
 class Kind(StrEnum):

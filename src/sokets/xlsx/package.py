@@ -29,7 +29,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from sokets.xlsx import styles as sty
-from sokets.xlsx.safety import column_number
+from sokets.xlsx.cells import column_number
 
 if TYPE_CHECKING:
     from sokets.xlsx.bulk import SheetRows

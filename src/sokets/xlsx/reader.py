@@ -41,8 +41,9 @@ from sokets.xlsx import findings as xf
 from sokets.xlsx import layout as lay
 from sokets.xlsx import values as val
 from sokets.xlsx.book import Book, Sheet, read_book
+from sokets.xlsx.cells import GENERATOR, column_letters
 from sokets.xlsx.layout import Kind, Table
-from sokets.xlsx.safety import MAX_COLUMNS, MAX_ROWS, column_letters
+from sokets.xlsx.safety import MAX_COLUMNS, MAX_ROWS
 
 #: Cells outside the tables reported one by one before a single summary finding (X008).
 MAX_OUTSIDE_FINDINGS = 50
@@ -153,7 +154,7 @@ def _identify(book: Book, source: str, expected_unit: str | None) -> tuple[Unit,
         return meta.get(key, ("", f"{lay.META_SHEET}!B{lay.META_KEYS.index(key) + 1}"))
 
     generator, where = value("generator")
-    if generator != lay.GENERATOR:
+    if generator != GENERATOR:
         raise _refuse(_NOT_TEMPLATE, source, where)
     layout, where = value("layout")
     if layout != lay.LAYOUT_VERSION:

@@ -1,4 +1,4 @@
-"""Defences against hostile workbooks, and text that is safe to store in a cell.
+"""Defences against hostile workbooks.
 
 A workbook is a zip of XML parts; every check here runs before openpyxl parses anything:
 
@@ -27,10 +27,6 @@ A workbook is a zip of XML parts; every check here runs before openpyxl parses a
 openpyxl then loads the workbook without macros (``keep_vba=False``) or external links
 (``keep_links=False``), with the values spreadsheet programs cached for formulas. Any failure is an
 :class:`~sokets.errors.InputError` naming the file and, where known, the part or the cell.
-
-For writing, :func:`encode_text` stores text so that no cell ever becomes a formula and characters
-XML cannot carry survive: they are escaped the way Excel does (``_x0001_``), and
-:func:`decode_text` reverses it.
 """
 
 from __future__ import annotations
@@ -52,6 +48,7 @@ from sokets._archive import (
 )
 from sokets.errors import InputError
 from sokets.inputs import MAX_INPUT_BYTES
+from sokets.xlsx.cells import column_letters, column_number
 
 #: Largest workbook file accepted, in bytes (a filled template is 20–80 KB).
 MAX_FILE_BYTES = MAX_INPUT_BYTES
@@ -69,28 +66,8 @@ MAX_COLUMNS = 50
 #: Most cells openpyxl may build for one workbook: cell and row elements of every sheet, and the
 #: cells merged ranges, hyperlinks and comments cover (about 4 s and 90 MB for openpyxl).
 MAX_CELLS = MAX_ROWS * MAX_COLUMNS
-#: Most characters in one cell (Excel's own limit).
-MAX_CELL_CHARS = 32767
-
 _CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
 _RANGE = re.compile(r"\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?")
-
-
-def column_number(letters: str) -> int:
-    """``"A"`` → 1, ``"AB"`` → 28."""
-    number = 0
-    for char in letters.upper():
-        number = number * 26 + ord(char) - 64
-    return number
-
-
-def column_letters(number: int) -> str:
-    """1 → ``"A"``, 28 → ``"AB"``."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _refuse(message: str, source: str, location: str = "") -> InputError:
@@ -458,38 +435,3 @@ def open_with_openpyxl(data: bytes, source: str) -> Any:
             f"{type(exc).__name__}: {' '.join(str(exc).split())}",
             source,
         ) from None
-
-
-# -- text in cells ---------------------------------------------------------------------------
-
-# Characters XML 1.0 cannot carry (and CR, which XML parsers turn into LF), plus an underscore that
-# would read as the start of an escape.
-_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4})")
-_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
-
-#: First characters that make a spreadsheet program read typed text as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def encode_text(text: str) -> str:
-    """``text`` as stored in a cell: characters XML forbids escaped as ``_xHHHH_`` (as Excel
-    does), an underscore that would read as an escape written ``_x005F_``."""
-    return _ESCAPE.sub(
-        lambda m: "_x005F_" if m.group() == "_" else f"_x{ord(m.group()):04X}_", text
-    )
-
-
-def decode_text(text: str) -> str:
-    """The text :func:`encode_text` stored (also reads Excel's own escapes)."""
-    if "_x" not in text:
-        return text
-
-    def unescape(match: re.Match[str]) -> str:
-        code = int(match.group(1), 16)
-        if code == 0x5F:
-            return "_"
-        char = chr(code)
-        return char if _NEEDS_ESCAPE.match(char) else match.group()
-
-    return _ESCAPED.sub(unescape, text)

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sokets.xlsx.bulk import Cell, Look, Looks, SheetRows, Value
+from sokets.xlsx.cells import MAX_CELL_CHARS, column_letters
 from sokets.xlsx.charts import BarChart, Range, rows_covered
 from sokets.xlsx.package import Workbook, Worksheet
-from sokets.xlsx.safety import MAX_CELL_CHARS, column_letters
 
 TEXT = Look()
 BOLD = Look(bold=True)

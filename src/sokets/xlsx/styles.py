@@ -27,8 +27,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from sokets.xlsx.layout import Kind
-
 #: The font of every cell (as in the DOCX documents) and its size in points.
 FONT = "Times New Roman"
 SIZE = 11
@@ -107,19 +105,6 @@ NAMED_STYLES: tuple[NamedStyle, ...] = (
     ),
 )
 STYLES_BY_NAME = {style.name: style for style in NAMED_STYLES}
-
-
-#: The named style of each kind of input cell.
-INPUT_STYLES: dict[Kind, str] = {
-    Kind.TEXT: "sk_text",
-    Kind.INTEGER: "sk_integer",
-    Kind.DECIMAL: "sk_decimal",
-    Kind.PERCENT: "sk_decimal",
-    Kind.DATE: "sk_date",
-    Kind.YES_NO: "sk_choice",
-    Kind.ITEM: "sk_text",
-    Kind.MEASURE: "sk_text",
-}
 
 
 # -- measuring text ------------------------------------------------------------------------------
@@ -235,7 +220,12 @@ def _paragraph_lines(paragraph: str, room: float, em: float, size: float, bold: 
         return 1
     # The room of a line in thousandths of the font size, plus the space after its last word.
     limit = room * 1000 / em + _SPACE
-    ends = list(accumulate(_advances(paragraph.split(" ")), initial=0))
+    advances = _advances(paragraph.split(" "))
+    # A short paragraph most often fits one line: adding its widths up is then cheaper than
+    # keeping the running widths. (For a longer one it would only be work done twice.)
+    if len(paragraph) * em <= 2 * room and sum(advances) <= limit:
+        return 1
+    ends = list(accumulate(advances, initial=0))
     if ends[-1] <= limit:
         return 1
     if "  " in paragraph or paragraph[0] == " " or paragraph[-1] == " ":  # an empty word

@@ -38,9 +38,17 @@ from sokets.outline import IndicatorKind, OutlineItem, outline_for
 from sokets.units import Unit, get_registry
 from sokets.xlsx import layout as lay
 from sokets.xlsx import styles as sty
+from sokets.xlsx.cells import (
+    FORMULA_STARTS,
+    GENERATOR,
+    MAX_CELL_CHARS,
+    NO,
+    YES,
+    column_letters,
+    encode_text,
+)
 from sokets.xlsx.layout import Kind, Table
 from sokets.xlsx.package import quote_sheet
-from sokets.xlsx.safety import FORMULA_STARTS, MAX_CELL_CHARS, column_letters, encode_text
 
 
 class TemplateError(SoketsError):
@@ -51,6 +59,17 @@ class TemplateError(SoketsError):
 _EXCEL_FIRST_DAY = date(1900, 3, 1)
 #: Whole numbers from this size on are stored as text: a spreadsheet keeps 15 digits of a number.
 _EXACT_INTEGERS = 10**15
+#: The named style (:data:`sokets.xlsx.styles.NAMED_STYLES`) of each kind of input cell.
+INPUT_STYLES: dict[Kind, str] = {
+    Kind.TEXT: "sk_text",
+    Kind.INTEGER: "sk_integer",
+    Kind.DECIMAL: "sk_decimal",
+    Kind.PERCENT: "sk_decimal",
+    Kind.DATE: "sk_date",
+    Kind.YES_NO: "sk_choice",
+    Kind.ITEM: "sk_text",
+    Kind.MEASURE: "sk_text",
+}
 
 # -- the looks of :mod:`sokets.xlsx.styles` in openpyxl ------------------------------------------
 
@@ -240,7 +259,7 @@ def _content(unit: Unit, form: str, report: BaseModel | None) -> _Content:
                         "percent": value.percent,
                     }
             elif indicator.kind is IndicatorKind.YES_NO:
-                row["yes_no"] = None if value is None else (lay.YES if value else lay.NO)
+                row["yes_no"] = None if value is None else (YES if value else NO)
             else:
                 row["count"] = value
             indicator_rows.append(_Row(row, inputs=lay.indicator_kind_columns(indicator.kind)))
@@ -319,7 +338,7 @@ def _pl03_rows(tasks: Iterable[tuple[Task, Pl03Row | None]]) -> list[_Row]:
 
 def put_text(cell: Any, text: str, where: str = "") -> None:
     """Store ``text`` in ``cell`` as text: never a formula, an error code or a number, whatever it
-    starts with; characters XML cannot carry are escaped (see :func:`~sokets.xlsx.safety.encode_text`).
+    starts with; characters XML cannot carry are escaped (see :func:`~sokets.xlsx.cells.encode_text`).
 
     Raises :class:`TemplateError` for text longer than a cell holds (32,767 characters).
     """
@@ -385,7 +404,7 @@ def _validation(kind: Kind) -> DataValidation | None:
             allow_blank=True,
             showErrorMessage=True,
             errorTitle="Có/Không",
-            error=f"Chọn “{lay.YES}” hoặc “{lay.NO}” trong danh sách.",
+            error=f"Chọn “{YES}” hoặc “{NO}” trong danh sách.",
         )
     if kind is Kind.ITEM:
         return DataValidation(
@@ -467,7 +486,7 @@ class _Writer:
         self._meta(tuple(table.sheet for table, _ in tables))
         self.wb.active = 0
         self.wb.security = WorkbookProtection(lockStructure=True)
-        self.wb.properties.creator = lay.GENERATOR
+        self.wb.properties.creator = GENERATOR
         self.wb.properties.title = f"{self.form} – {self.unit.name}"
         buffer = io.BytesIO()
         self.wb.save(buffer)
@@ -546,7 +565,7 @@ class _Writer:
             elif given.inputs is not None and column.key not in given.inputs:
                 cell.style = "sk_na"
             else:
-                cell.style = sty.INPUT_STYLES[kind]
+                cell.style = INPUT_STYLES[kind]
                 validations.add(kind, cell.coordinate)
             if value is not None:
                 self._put(cell, value, f"{table.sheet}!{cell.coordinate}")
@@ -555,7 +574,7 @@ class _Writer:
         if isinstance(value, str):
             put_text(cell, value, where)
         elif isinstance(value, bool):
-            put_text(cell, lay.YES if value else lay.NO, where)
+            put_text(cell, YES if value else NO, where)
         elif isinstance(value, date):
             if value >= _EXCEL_FIRST_DAY:
                 cell.value = value
@@ -575,7 +594,7 @@ class _Writer:
     def _lists(self) -> None:
         ws = self.wb.create_sheet(lay.LISTS_SHEET)
         entries = {
-            lay.LIST_YES_NO: [lay.YES, lay.NO],
+            lay.LIST_YES_NO: [YES, NO],
             lay.LIST_ITEMS: self.content.items,
             lay.LIST_MEASURES: list(lay.MEASURES),
         }
@@ -606,7 +625,7 @@ class _Writer:
 def _shown(value: Any) -> str:
     """A value as its cell shows it, to measure its height."""
     if isinstance(value, bool):
-        return lay.YES if value else lay.NO
+        return YES if value else NO
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
     return str(value)

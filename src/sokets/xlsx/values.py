@@ -15,8 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sokets._text import fold
-from sokets.xlsx.layout import NO, YES
-from sokets.xlsx.safety import decode_text
+from sokets.xlsx.cells import NO, YES, decode_text
 
 
 class CellError(str):
