@@ -8,6 +8,8 @@ consolidated workbook.
   fitted to wrapped text;
 * :mod:`sokets.xlsx.reader` — :func:`~sokets.xlsx.reader.read_workbook`, registered as the reader of
   ``.xlsx`` files in :data:`sokets.inputs.READERS`;
+* :mod:`sokets.xlsx.cells` — what writers and reader share about a cell: references, text escaped
+  for XML, the yes/no words;
 * :mod:`sokets.xlsx.safety` — the limits and checks that keep hostile files out;
 * :mod:`sokets.xlsx.findings` — the ``X`` findings the reader emits;
 * :mod:`sokets.xlsx.consolidation` — the consolidated workbook, registered as the ``"xlsx"``
@@ -18,5 +20,5 @@ consolidated workbook.
 
 openpyxl is imported only inside this package, by the modules that write the templates or read
 workbooks, on first use; ``layout``, ``findings`` and the consolidated workbook's modules stay
-light.
+light (the latter import neither ``layout`` nor ``safety``).
 """
