@@ -100,6 +100,17 @@ def test_a_line_that_fills_the_column_exactly_is_measured_alike_both_ways() -> N
         assert sty.text_lines(text, width) == expected
 
 
+def test_a_word_without_width_is_followed_by_a_space_both_ways() -> None:
+    # a lone accent, then a word: the space between them takes room on the line
+    room = sty.column_points(3)
+    assert sty._greedy_lines("\u0301 đổi", room, 10, True) == sty.text_lines(
+        "\u0301 đổi", 3, 10, True
+    )
+    # spaces side by side take room too
+    narrow = "a " * 12
+    assert sty.text_lines(narrow.replace(" ", "  "), 6) > sty.text_lines(narrow, 6)
+
+
 @given(
     text=st.lists(
         st.one_of(

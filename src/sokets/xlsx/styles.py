@@ -184,12 +184,14 @@ def _greedy_lines(paragraph: str, room: float, size: float, bold: bool) -> int:
     room = room * 1000 / (size * (_BOLD if bold else 1.0))
     lines = 1
     used = 0.0
+    started = False  # a word is on the line: the next one comes after a space (a word without
+    # width — an empty one between two spaces, a lone accent — is a word too)
     for word in paragraph.split(" "):
         needed: float = sum(map(_char_width, word))
-        if used and used + _SPACE + needed > room:
+        if started and used + _SPACE + needed > room:
             lines += 1
             used = 0.0
-        elif used:
+        elif started:
             needed += _SPACE
         if used + needed > room:  # a word wider than the column breaks across lines
             extra = math.ceil((used + needed) / room) - 1
@@ -197,6 +199,7 @@ def _greedy_lines(paragraph: str, room: float, size: float, bold: bool) -> int:
             used = used + needed - extra * room
         else:
             used += needed
+        started = True
     return lines
 
 
