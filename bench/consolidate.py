@@ -1,17 +1,21 @@
 """Benchmark: consolidating a province's round (issue 10).
 
-Targets, each measured as a whole process (start-up included), best of ``--repeat`` runs:
+Targets, each measured as a whole process (start-up included):
 
-1. one round (506 reports as JSON) consolidated to XLSX in under 3 s, and within 2x of
-   ``sokets validate`` on the same files. The two commands run in pairs, one right after the other
-   (in alternating order), and the ratio is the median of the pairs' ratios: this machine's speed
-   drifts by 20-50% within a minute, which a ratio of two best times, each perhaps from another
-   minute, does not cancel. The ratio of the best times is printed too;
-2. 10 rounds (5,060 files) grow linearly: at most 12x the time of one round;
+1. one round (506 reports as JSON) consolidated to XLSX in under 3 s (best of ``--repeat`` runs),
+   and within 2x of ``sokets validate`` on the same files. The two commands run in ``--repeat``
+   pairs, one right after the other (in alternating order), and the ratio is the median of the
+   pairs' ratios: this machine's speed drifts by 20-50% within a minute, which a ratio of two best
+   times, each perhaps from another minute, does not cancel. The ratio of the best times is
+   printed too, and with ``--instructions`` the ratio of the instructions both run (valgrind; the
+   same on every run);
+2. 10 rounds (5,060 files) grow linearly: best of ``--repeat // 3`` runs, at most 12x the time of
+   one round;
 3. peak memory (resident set) under 200 MB for one round;
-4. the same round as filled XLSX workbooks consolidated in under 10 s.
+4. the same round as filled XLSX workbooks consolidated in under 10 s (best of ``--repeat // 3``).
 
     .venv/bin/python bench/consolidate.py [--repeat 10] [--to xlsx] [--skip-workbooks]
+                                          [--instructions]
 
 Exit status 1 when a target is missed.
 """
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -68,16 +73,43 @@ def measure(args: list[str], repeat: int) -> tuple[float, float]:
 
 def measure_pairs(first: list[str], second: list[str], repeat: int) -> list[tuple[Run, Run]]:
     """``repeat`` pairs of runs of two commands, one right after the other, in alternating order
-    (the second command first in every other pair): a ratio within a pair is measured under the
-    same conditions (the machine's load drifts)."""
+    (the second command first in every other pair), each as (``first``'s run, ``second``'s run):
+    a ratio within a pair is measured under the same conditions (the machine's load drifts)."""
     pairs = []
     for n in range(repeat):
         if n % 2:
-            later, earlier = _run(second), _run(first)
+            second_run, first_run = _run(second), _run(first)
         else:
-            earlier, later = _run(first), _run(second)
-        pairs.append((earlier, later))
+            first_run, second_run = _run(first), _run(second)
+        pairs.append((first_run, second_run))
     return pairs
+
+
+def instructions(commands: list[list[str]]) -> list[int]:
+    """Instructions each ``python -m sokets ARGS`` runs, counted by valgrind's callgrind (the same
+    count every time, whatever else the machine is doing; about a minute each, run side by side)."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (Debian: apt install valgrind)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONHASHSEED": "0"}
+    valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    running = [
+        subprocess.Popen(
+            [*valgrind, sys.executable, "-m", "sokets", *args],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for args in commands
+    ]
+    counts = []
+    for process, args in zip(running, commands, strict=True):
+        _, err = process.communicate()
+        found = re.search(r"I\s+refs:\s+([\d,]+)", err)
+        if found is None:
+            raise SystemExit(f"sokets {' '.join(args)} under valgrind: {err[-2000:]}")
+        counts.append(int(found.group(1).replace(",", "")))
+    return counts
 
 
 def as_workbooks(reports: list[Path], folder: Path) -> None:
@@ -97,6 +129,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--to", default="xlsx")
     parser.add_argument("--skip-workbooks", action="store_true")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of one round and of validate, with valgrind",
+    )
     args = parser.parse_args()
     suffix = {"xlsx": ".xlsx", "json": ".json", "text": ".txt"}[args.to]
     failed = False
@@ -130,6 +167,12 @@ def main() -> int:
         report("  ... / validate, median of pairs", ratio, 0, "<= 2x", ratio <= 2, unit="x")
         print(f"  ... / validate, best / best: {one_s / validate_s:.2f}; pairs: "
               + ", ".join(f"{c[0] / v[0]:.2f}" for v, c in pairs))  # fmt: skip
+        if args.instructions:
+            counted, validated = instructions(
+                [[*consolidate, str(out)], ["validate", "-q", str(round_)]]
+            )
+            print(f"  ... / validate, instructions: {counted / validated:.2f} "
+                  f"({counted / 1e9:.2f} / {validated / 1e9:.2f} billion)")  # fmt: skip
         report("  ... peak memory", 0, one_mb, "< 200 MB", one_mb < 200)
         rounds = work / "rounds"
         for n in range(10):

@@ -34,6 +34,7 @@ def read_remote(entries: list[tuple[int, Path]]) -> bytes:
 
 
 def loads(data: bytes) -> list[list[Submission]] | None:
+    """The submissions :func:`read_remote` sent, or ``None`` (the caller reads the files)."""
     if not data:
         return None
     result: list[list[Submission]] = pickle.loads(data)

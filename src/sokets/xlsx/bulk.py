@@ -75,6 +75,8 @@ class Looks:
     def __init__(self, styles: Stylesheet) -> None:
         self._styles = styles
         self._formats: dict[Look, Format] = {}
+        # every look met, by identity, and kept: its id is never reused while these looks live
+        # (SheetRows relies on it to keep formats by id too)
         self._seen: dict[int, tuple[Look, Format]] = {}
 
     def __call__(self, look: Look) -> Format:
