@@ -288,9 +288,8 @@ class Worksheet:
             if self.footer
             else ""
         )
-        breaks = "".join(
-            f'<brk id="{row}" max="16383" man="1"/>' for row in sorted(set(self.breaks))
-        )
+        rows_broken = sorted(set(self.breaks))  # each row once, in order (a sheet may ask twice)
+        breaks = "".join(f'<brk id="{row}" max="16383" man="1"/>' for row in rows_broken)
         yield (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}" '
             f'xmlns:r="{RELATIONSHIPS_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
@@ -306,8 +305,7 @@ class Worksheet:
             '<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"/>'
             + (f"<headerFooter><oddFooter>{escape(footer)}</oddFooter></headerFooter>")
             + (
-                f'<rowBreaks count="{len(set(self.breaks))}" '
-                f'manualBreakCount="{len(set(self.breaks))}">'
+                f'<rowBreaks count="{len(rows_broken)}" manualBreakCount="{len(rows_broken)}">'
                 f"{breaks}</rowBreaks>"
                 if breaks
                 else ""
